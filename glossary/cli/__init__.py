@@ -1,0 +1,24 @@
+"""The ``glossary`` command: a thin shell over the library.
+
+Each command lives in its own module and is registered here, so the CLI
+stays a list of small callers and never holds logic of its own.
+"""
+
+from __future__ import annotations
+
+import click
+
+from glossary.cli.check import check
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kazterm")
+def main() -> None:
+    """Kazakh–Russian–English terminology: check, index, search and exchange term bases.
+
+    TERMBASE arguments default to $GLOSSARY_TERMBASE or the bundled
+    standardization term base.
+    """
+
+
+main.add_command(check)

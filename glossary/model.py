@@ -1,0 +1,196 @@
+"""The concept-oriented data model, aligned with TBX-Basic data categories.
+
+A concept is language-independent; each language section holds the terms
+that designate it in one language, plus that language's definition.  Value
+lists for term type, administrative status and part of speech are TBX-Basic's
+own, so that YAML maps onto TBX v3 and back without loss.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+TERM_TYPES: tuple[str, ...] = (
+    "fullForm",
+    "acronym",
+    "abbreviation",
+    "shortForm",
+    "variant",
+    "phrase",
+)
+STATUSES: tuple[str, ...] = ("preferred", "admitted", "deprecated", "superseded")
+PARTS_OF_SPEECH: tuple[str, ...] = (
+    "noun",
+    "verb",
+    "adjective",
+    "adverb",
+    "properNoun",
+    "other",
+)
+RELATION_TYPES: tuple[str, ...] = ("broader", "narrower", "related")
+
+#: TBX-Basic's term types that are short forms of a full name.
+ABBREVIATION_TYPES: frozenset[str] = frozenset({"acronym", "abbreviation", "shortForm"})
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a definition, context or note comes from.
+
+    ``text`` is the id of an entry in ``sources.yaml``; ``sentence`` is the
+    1-based sentence number in that text's sentence file, when it has one.
+    """
+
+    text: str
+    sentence: int | None = None
+
+    def __str__(self) -> str:
+        return self.text if self.sentence is None else f"{self.text}:{self.sentence}"
+
+
+@dataclass(frozen=True)
+class Definition:
+    text: str
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """An authentic sentence showing a term in use."""
+
+    text: str
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    """A remark on a concept; ``lang`` is the language the note is written in.
+
+    A note may cite several sources, e.g. when it records a disagreement.
+    """
+
+    text: str
+    lang: str | None = None
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Relation:
+    type: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    type: str = "fullForm"
+    status: str = "admitted"
+    part_of_speech: str | None = None
+    usage_note: str = ""
+    case_sensitive: bool = False
+    contexts: tuple[Context, ...] = ()
+
+    @property
+    def is_abbreviation(self) -> bool:
+        return self.type in ABBREVIATION_TYPES
+
+
+@dataclass(frozen=True)
+class LanguageSection:
+    lang: str
+    terms: tuple[Term, ...] = ()
+    definition: Definition | None = None
+
+    @property
+    def preferred(self) -> Term | None:
+        """The first preferred term, else the first term."""
+        for term in self.terms:
+            if term.status == "preferred":
+                return term
+        return self.terms[0] if self.terms else None
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    subjects: tuple[str, ...] = ()
+    languages: dict[str, LanguageSection] = field(default_factory=dict)
+    notes: tuple[Note, ...] = ()
+    relations: tuple[Relation, ...] = ()
+
+    def terms(self, lang: str | None = None) -> Iterator[tuple[str, Term]]:
+        """Yield ``(lang, term)`` for one language or for all."""
+        for code, section in self.languages.items():
+            if lang is None or code == lang:
+                for term in section.terms:
+                    yield code, term
+
+    def definition(self, lang: str) -> Definition | None:
+        section = self.languages.get(lang)
+        return section.definition if section else None
+
+    def label(self, lang: str) -> str:
+        """The best display term: preferred in ``lang``, else in any language, else the id."""
+        section = self.languages.get(lang)
+        if section and section.preferred:
+            return section.preferred.text
+        for section in self.languages.values():
+            if section.preferred:
+                return section.preferred.text
+        return self.id
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A text that definitions and contexts cite.
+
+    ``sentences`` is the text's sentence-split form (one sentence per line),
+    loaded so that locators can be checked and the cited sentence shown.
+    """
+
+    id: str
+    title: str
+    author: str = ""
+    year: str = ""
+    url: str = ""
+    note: str = ""
+    file: str = ""
+    sentences: tuple[str, ...] = ()
+
+    def sentence(self, number: int) -> str | None:
+        if 1 <= number <= len(self.sentences):
+            return self.sentences[number - 1]
+        return None
+
+
+@dataclass(frozen=True)
+class Subject:
+    id: str
+    labels: dict[str, str] = field(default_factory=dict)
+    parent: str | None = None
+
+
+@dataclass
+class Termbase:
+    """A whole term base: concepts in file order, plus the sources and subjects they refer to."""
+
+    name: str = ""
+    description: str = ""
+    languages: tuple[str, ...] = ()
+    concepts: dict[str, Concept] = field(default_factory=dict)
+    sources: dict[str, SourceText] = field(default_factory=dict)
+    subjects: dict[str, Subject] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def __iter__(self) -> Iterator[Concept]:
+        return iter(self.concepts.values())
+
+    def used_languages(self) -> tuple[str, ...]:
+        """Declared languages first, then any others the concepts use, in first-seen order."""
+        seen = dict.fromkeys(self.languages)
+        for concept in self.concepts.values():
+            seen.update(dict.fromkeys(concept.languages))
+        return tuple(seen)

@@ -1,0 +1,126 @@
+"""Concepts as plain data: the one shape shared by YAML files, the JSON API and the index.
+
+:func:`concept_to_dict` omits empty fields so that files stay short;
+:func:`concept_from_dict` trusts its input (it reads what this module
+wrote); untrusted YAML goes through :mod:`glossary.termbase` instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from glossary.model import (
+    Concept,
+    Context,
+    Definition,
+    LanguageSection,
+    Note,
+    Relation,
+    Source,
+    SourceText,
+    Subject,
+    Term,
+)
+
+
+def _cited(text: str, source: Source | None) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": text}
+    if source is not None:
+        data["source"] = str(source)
+    return data
+
+
+def _source(value: str | None) -> Source | None:
+    if not value:
+        return None
+    head, _, tail = value.rpartition(":")
+    if head and tail.isdigit():
+        return Source(head, int(tail))
+    return Source(value)
+
+
+def term_to_dict(term: Term) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": term.text, "type": term.type, "status": term.status}
+    if term.part_of_speech:
+        data["part_of_speech"] = term.part_of_speech
+    if term.usage_note:
+        data["usage_note"] = term.usage_note
+    if term.case_sensitive:
+        data["case_sensitive"] = True
+    if term.contexts:
+        data["contexts"] = [_cited(c.text, c.source) for c in term.contexts]
+    return data
+
+
+def concept_to_dict(concept: Concept) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": concept.id}
+    if concept.subjects:
+        data["subjects"] = list(concept.subjects)
+    languages: dict[str, Any] = {}
+    for lang, section in concept.languages.items():
+        entry: dict[str, Any] = {}
+        if section.definition is not None:
+            entry["definition"] = _cited(section.definition.text, section.definition.source)
+        entry["terms"] = [term_to_dict(t) for t in section.terms]
+        languages[lang] = entry
+    data["languages"] = languages
+    if concept.notes:
+        notes = []
+        for note in concept.notes:
+            item: dict[str, Any] = {"text": note.text}
+            if note.lang:
+                item["lang"] = note.lang
+            if note.sources:
+                item["sources"] = [str(s) for s in note.sources]
+            notes.append(item)
+        data["notes"] = notes
+    if concept.relations:
+        data["relations"] = [{"type": r.type, "target": r.target} for r in concept.relations]
+    return data
+
+
+def term_from_dict(data: dict[str, Any]) -> Term:
+    return Term(
+        text=data["text"],
+        type=data.get("type", "fullForm"),
+        status=data.get("status", "admitted"),
+        part_of_speech=data.get("part_of_speech"),
+        usage_note=data.get("usage_note", ""),
+        case_sensitive=bool(data.get("case_sensitive", False)),
+        contexts=tuple(Context(c["text"], _source(c.get("source"))) for c in data.get("contexts", ())),
+    )
+
+
+def concept_from_dict(data: dict[str, Any]) -> Concept:
+    languages = {}
+    for lang, entry in data.get("languages", {}).items():
+        definition = entry.get("definition")
+        languages[lang] = LanguageSection(
+            lang,
+            tuple(term_from_dict(t) for t in entry.get("terms", ())),
+            Definition(definition["text"], _source(definition.get("source"))) if definition else None,
+        )
+    return Concept(
+        id=data["id"],
+        subjects=tuple(data.get("subjects", ())),
+        languages=languages,
+        notes=tuple(
+            Note(n["text"], n.get("lang"), tuple(s for s in map(_source, n.get("sources", ())) if s))
+            for n in data.get("notes", ())
+        ),
+        relations=tuple(Relation(r["type"], r["target"]) for r in data.get("relations", ())),
+    )
+
+
+def source_to_dict(source: SourceText) -> dict[str, Any]:
+    fields = ("title", "author", "year", "url", "note", "file")
+    return {name: getattr(source, name) for name in fields if getattr(source, name)}
+
+
+def subject_to_dict(subject: Subject) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if subject.labels:
+        data["labels"] = dict(subject.labels)
+    if subject.parent:
+        data["parent"] = subject.parent
+    return data

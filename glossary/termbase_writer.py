@@ -1,0 +1,110 @@
+"""Write a term base to a YAML directory without ever leaving it half-written.
+
+Everything is written into a fresh sibling directory first; only when every
+file is on disk is it renamed into place.  A crash at any point leaves either
+the old term base or the new one, never a mixture.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from glossary.model import Concept, Termbase
+from glossary.serialize import concept_to_dict, source_to_dict, subject_to_dict
+
+try:
+    from yaml import CSafeDumper as SafeDumper
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeDumper  # type: ignore[assignment]
+
+UNSAFE_FILENAME = re.compile(r"[^\w.\-]+")
+
+
+def dump_yaml(data: Any) -> str:
+    return yaml.dump(data, Dumper=SafeDumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+def concept_filename(concept: Concept, taken: set[str]) -> str:
+    """A filesystem-safe, case-insensitively unique file name for a concept."""
+    stem = UNSAFE_FILENAME.sub("_", concept.id).strip("._") or "concept"
+    stem = stem[:100]
+    name, n = stem, 1
+    while name.lower() in taken:
+        n += 1
+        name = f"{stem}-{n}"
+    taken.add(name.lower())
+    return f"{name}.yaml"
+
+
+def write_termbase(termbase: Termbase, directory: str | Path, *, copy_files_from: Path | None = None) -> None:
+    """Write ``termbase`` as a YAML directory at ``directory``, replacing it atomically.
+
+    ``copy_files_from`` names an existing term base whose sentence files
+    (``sources.yaml`` ``file:`` entries) are carried over.
+    """
+    target = Path(directory).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    try:
+        _write_into(termbase, staging, copy_files_from)
+        _swap_in(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _write_into(termbase: Termbase, folder: Path, copy_files_from: Path | None) -> None:
+    meta: dict[str, Any] = {}
+    if termbase.name:
+        meta["name"] = termbase.name
+    if termbase.description:
+        meta["description"] = termbase.description
+    if termbase.languages:
+        meta["languages"] = list(termbase.languages)
+    if meta:
+        _write_file(folder / "termbase.yaml", dump_yaml(meta))
+    sources = {sid: source_to_dict(s) for sid, s in termbase.sources.items()}
+    _write_file(folder / "sources.yaml", dump_yaml(sources) if sources else "{}\n")
+    subjects = {sid: subject_to_dict(s) for sid, s in termbase.subjects.items()}
+    _write_file(folder / "subjects.yaml", dump_yaml(subjects) if subjects else "{}\n")
+    for source in termbase.sources.values():
+        if source.file and copy_files_from is not None and (copy_files_from / source.file).is_file():
+            destination = folder / source.file
+            if destination.resolve().is_relative_to(folder.resolve()):
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(copy_files_from / source.file, destination)
+    concepts = folder / "concepts"
+    concepts.mkdir()
+    taken: set[str] = set()
+    for concept in termbase.concepts.values():
+        _write_file(concepts / concept_filename(concept, taken), dump_yaml(concept_to_dict(concept)))
+
+
+def _write_file(path: Path, text: str) -> None:
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Rename ``staging`` to ``target``; an existing target is moved aside first, then removed."""
+    if not target.exists():
+        staging.replace(target)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+    retired.rmdir()
+    target.replace(retired)
+    try:
+        staging.replace(target)
+    except BaseException:
+        retired.replace(target)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)

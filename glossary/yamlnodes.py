@@ -1,0 +1,167 @@
+"""Read YAML as a node tree so that every value keeps its line number.
+
+``yaml.safe_load`` throws line numbers away; a terminologist fixing a term
+base needs them, so the loader walks composed nodes instead and records
+each problem as a :class:`Problem` instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+try:  # the C loader is several times faster; fall back when libyaml is absent
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a term base, located as ``file:line field.path``."""
+
+    file: str
+    line: int
+    path: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        field = f" {self.path}:" if self.path else ":"
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{where}{field} {prefix}{self.message}"
+
+
+def compose_file(path: Path, shown_as: str, problems: list[Problem]) -> Node | None:
+    """Parse one YAML file into a node, recording a problem instead of raising."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problems.append(Problem(shown_as, 0, "", f"file is larger than {MAX_FILE_BYTES} bytes"))
+            return None
+        with path.open("rb") as handle:
+            raw = handle.read()
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(shown_as, 0, "", f"not valid UTF-8 (byte {exc.start})"))
+        return None
+    except OSError as exc:
+        problems.append(Problem(shown_as, 0, "", f"cannot read file: {exc.strerror}"))
+        return None
+    try:
+        return yaml.compose(text, Loader=SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        detail = exc.problem or exc.context or "invalid YAML"
+        problems.append(Problem(shown_as, line, "", f"invalid YAML: {detail}"))
+    except yaml.YAMLError as exc:
+        problems.append(Problem(shown_as, 0, "", f"invalid YAML: {exc}"))
+    return None
+
+
+def line_of(node: Node) -> int:
+    return node.start_mark.line + 1
+
+
+class NodeReader:
+    """Typed accessors over YAML nodes for one file, each recording problems with the field path."""
+
+    def __init__(self, file: str, problems: list[Problem]) -> None:
+        self.file = file
+        self.problems = problems
+
+    def error(self, node: Node | None, path: str, message: str, severity: str = "error") -> None:
+        line = line_of(node) if node is not None else 0
+        self.problems.append(Problem(self.file, line, path, message, severity))
+
+    def mapping(self, node: Node, path: str, allowed: tuple[str, ...] | None = None) -> dict[str, Node] | None:
+        """Return key → value node; reports non-mappings, duplicate and unknown keys."""
+        if not isinstance(node, MappingNode):
+            self.error(node, path, f"expected a mapping, found {describe(node)}")
+            return None
+        result: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.error(key_node, path, "keys must be plain strings")
+                continue
+            key = str(key_node.value)
+            child = join(path, key)
+            if key in result:
+                self.error(key_node, child, "duplicate key")
+                continue
+            if allowed is not None and key not in allowed:
+                self.error(key_node, child, f"unknown field; expected one of {', '.join(allowed)}")
+                continue
+            result[key] = value_node
+        return result
+
+    def sequence(self, node: Node, path: str) -> list[Node]:
+        if isinstance(node, ScalarNode) and node.tag.endswith(":null"):
+            return []
+        if not isinstance(node, SequenceNode):
+            self.error(node, path, f"expected a list, found {describe(node)}")
+            return []
+        return list(node.value)
+
+    def string(self, node: Node | None, path: str, *, required: bool = False) -> str:
+        """A scalar as text; empty when missing (an error if required)."""
+        if node is None:
+            return ""
+        if not isinstance(node, ScalarNode):
+            self.error(node, path, f"expected text, found {describe(node)}")
+            return ""
+        if node.tag.endswith(":null"):
+            if required:
+                self.error(node, path, "must not be empty")
+            return ""
+        value = str(node.value)
+        if required and not value.strip():
+            self.error(node, path, "must not be empty")
+        return value
+
+    def boolean(self, node: Node | None, path: str) -> bool:
+        if node is None:
+            return False
+        if isinstance(node, ScalarNode) and node.tag.endswith(":bool"):
+            return str(node.value).lower() in ("true", "yes", "on")
+        self.error(node, path, f"expected true or false, found {describe(node)}")
+        return False
+
+    def choice(self, node: Node | None, path: str, allowed: tuple[str, ...], default: str) -> str:
+        if node is None:
+            return default
+        value = self.string(node, path)
+        if value not in allowed:
+            self.error(node, path, f"{value!r} is not one of {', '.join(allowed)}")
+            return default
+        return value
+
+    def string_list(self, node: Node | None, path: str) -> list[tuple[str, Node]]:
+        """A list of scalars (a single scalar is accepted as a one-item list)."""
+        if node is None:
+            return []
+        if isinstance(node, ScalarNode) and not node.tag.endswith(":null"):
+            return [(self.string(node, path, required=True), node)]
+        return [
+            (self.string(item, f"{path}[{i}]", required=True), item) for i, item in enumerate(self.sequence(node, path))
+        ]
+
+
+def describe(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if node.tag.endswith(":null"):
+        return "nothing"
+    return repr(str(node.value))
+
+
+def join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
