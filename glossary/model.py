@@ -147,6 +147,8 @@ class SourceText:
 
     ``sentences`` is the text's sentence-split form (one sentence per line),
     loaded so that locators can be checked and the cited sentence shown.
+    ``original_sentences``, when given, is aligned line by line with it and
+    holds each sentence as it stood before repair.
     """
 
     id: str
@@ -156,7 +158,9 @@ class SourceText:
     url: str = ""
     note: str = ""
     file: str = ""
+    original: str = ""
     sentences: tuple[str, ...] = ()
+    original_sentences: tuple[str, ...] = ()
 
     def sentence(self, number: int) -> str | None:
         if 1 <= number <= len(self.sentences):

@@ -113,7 +113,7 @@ def concept_from_dict(data: dict[str, Any]) -> Concept:
 
 
 def source_to_dict(source: SourceText) -> dict[str, Any]:
-    fields = ("title", "author", "year", "url", "note", "file")
+    fields = ("title", "author", "year", "url", "note", "file", "original")
     return {name: getattr(source, name) for name in fields if getattr(source, name)}
 
 

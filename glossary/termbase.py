@@ -50,7 +50,7 @@ TERM_FIELDS = (
     "case_sensitive",
     "contexts",
 )
-SOURCE_FIELDS = ("title", "author", "year", "url", "note", "file")
+SOURCE_FIELDS = ("title", "author", "year", "url", "note", "file", "original")
 ID_PATTERN = re.compile(r"^[\w][\w.\-]*$")
 LOCATOR_PATTERN = re.compile(r"^(?P<text>.+?)(?::(?P<sentence>\d+))?$")
 
@@ -155,7 +155,16 @@ class _Loader:
             sentences: tuple[str, ...] = ()
             if text["file"]:
                 sentences = self._read_sentences(reader, fields["file"], source_id, text["file"])
-            sources[source_id] = SourceText(id=source_id, sentences=sentences, **text)
+            originals: tuple[str, ...] = ()
+            if text["original"]:
+                originals = self._read_sentences(reader, fields["original"], source_id, text["original"])
+                if len(originals) != len(sentences):
+                    reader.error(
+                        fields["original"],
+                        join(source_id, "original"),
+                        f"has {len(originals)} lines but the sentence file has {len(sentences)}; they must align",
+                    )
+            sources[source_id] = SourceText(id=source_id, sentences=sentences, original_sentences=originals, **text)
         return sources
 
     def _read_sentences(self, reader: NodeReader, node: Node, source_id: str, name: str) -> tuple[str, ...]:

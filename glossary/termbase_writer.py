@@ -75,11 +75,12 @@ def _write_into(termbase: Termbase, folder: Path, copy_files_from: Path | None) 
     subjects = {sid: subject_to_dict(s) for sid, s in termbase.subjects.items()}
     _write_file(folder / "subjects.yaml", dump_yaml(subjects) if subjects else "{}\n")
     for source in termbase.sources.values():
-        if source.file and copy_files_from is not None and (copy_files_from / source.file).is_file():
-            destination = folder / source.file
-            if destination.resolve().is_relative_to(folder.resolve()):
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(copy_files_from / source.file, destination)
+        for name in (source.file, source.original):
+            if name and copy_files_from is not None and (copy_files_from / name).is_file():
+                destination = folder / name
+                if destination.resolve().is_relative_to(folder.resolve()):
+                    destination.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(copy_files_from / name, destination)
     concepts = folder / "concepts"
     concepts.mkdir()
     taken: set[str] = set()
