@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from glossary.cli.check import check
+from glossary.cli.coverage import coverage
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,3 +23,4 @@ def main() -> None:
 
 
 main.add_command(check)
+main.add_command(coverage)

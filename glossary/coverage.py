@@ -1,0 +1,302 @@
+"""What a corpus names that a term base does not cover.
+
+A term base drawn from texts should hold every abbreviation those texts use
+("(ИСО)", "/МЭК/", "ИСО-ның", "ТК 12", "ГОСТ-1.0-92") and their frequent
+multi-word terms. This module finds both in the sentences of a term base's
+sources and reports which of them no term matches, so that a test can fail
+on a gap instead of a reader finding it.
+
+Matching is case-insensitive and tolerant of Kazakh inflection: a corpus word
+matches a term word when both reduce to a common stem by stripping plural,
+possessive and case endings ("ұйымдарының" ~ "ұйымы"), and a suffix after a
+hyphen ("ИСО-ның") is never part of an abbreviation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from glossary.model import Termbase
+
+UPPER = "A-ZА-ЯЁӘІҢҒҮҰҚӨҺ"
+#: An all-capital token of two or more letters: ИСО, МЭК, ГОСТ, ДСҰ, XX.
+CAPS_TOKEN = re.compile(rf"(?<![\w.])[{UPPER}]{{2,}}(?![\w])")
+#: An abbreviation in brackets or slashes: "(ИСО)", "/МЭК/", "( ПААКО )", "(Е.О)", "(СЕН ЭЛЕК)".
+BRACKETED = re.compile(rf"[(/]\s*([{UPPER}](?:[{UPPER}. ]{{0,12}}[{UPPER}])?\.?)\s*[)/]")
+#: A technical-committee code: "ТК 12", "ТК-22".
+COMMITTEE_CODE = re.compile(r"(?<!\w)(ТК|TC)\s*[-–]?\s*(\d+)(?![\d\w])")
+#: A standard number after its issuer: "ИСО 9001", "ИСО-9000", "ГОСТ-1.0-92", "ИСО 9001,9002,9003".
+STANDARD_NUMBER = re.compile(
+    r"(?<!\w)(ИСО|ISO|ГОСТ|GOST|МЭК|IEC|EN)\s*[-–]?\s*(\d+(?:[.\-–:]\d+)*(?:\s*,\s*\d{3,}(?:[.\-–:]\d+)*)*)"
+)
+#: Words before a bracketed abbreviation that may form its full name stop at these.
+CLAUSE_BREAK = re.compile(r"[.;:,!?«»\"()/]|\s[-–—]\s")
+FULL_FORM_MAX_WORDS = 5
+
+_PLURAL = "(?:лар|лер|дар|дер|тар|тер)"
+_POSSESSIVE = "(?:ымыз|іміз|мыз|міз|ыңыз|іңіз|ңыз|ңіз|ым|ім|ың|ің|сы|сі|ы|і|м|ң)"
+_CASE = (
+    "(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|а|е|ны|ні|ды|ді|ты|ті|н|"
+    "нда|нде|да|де|та|те|нан|нен|дан|ден|тан|тен|мен|бен|пен|ымен|імен|нымен|німен)"
+)
+_ADJECTIVAL = "(?:ғы|гі|қы|кі)"
+#: Inflectional endings only: "стандарттары" is стандарт + тар + ы, but "стандарттау" is a new word.
+INFLECTION = re.compile(f"-?{_PLURAL}?{_POSSESSIVE}?{_CASE}?{_ADJECTIVAL}?")
+MIN_STEM = 3
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+#: Function words that never begin or end a candidate term.
+_STOPWORD_LIST = """және мен бен пен да де та те үшін туралы жөніндегі жөнінен бойынша болып табылады болады бар жоқ осы бұл
+    ол олар оның олардың оларға сол мына мынадай яғни ал бірақ жылы жылдан ретінде арасында кезде қазіргі
+    оны мұнда соның ішінде сияқты немесе емес екі бір әр барлық басқа т б ж жж кейбір қандай"""
+STOPWORDS = frozenset(_STOPWORD_LIST.split())
+
+
+@dataclass(frozen=True)
+class AbbreviationFinding:
+    """One abbreviation of the corpus, with the full forms seen beside it and where it occurs."""
+
+    text: str
+    key: str
+    full_forms: tuple[str, ...] = ()
+    locators: tuple[str, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return len(self.locators)
+
+
+@dataclass(frozen=True)
+class CandidateTerm:
+    """A frequent word sequence of the corpus that may be a term."""
+
+    text: str
+    count: int
+    locators: tuple[str, ...] = ()
+
+
+@dataclass
+class CoverageReport:
+    abbreviations: list[AbbreviationFinding] = field(default_factory=list)
+    uncovered_abbreviations: list[AbbreviationFinding] = field(default_factory=list)
+    ignored_abbreviations: list[AbbreviationFinding] = field(default_factory=list)
+    candidates: list[CandidateTerm] = field(default_factory=list)
+    uncovered_candidates: list[CandidateTerm] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        def abbreviation(found: AbbreviationFinding) -> dict[str, object]:
+            return {
+                "text": found.text,
+                "count": found.count,
+                "full_forms": list(found.full_forms),
+                "locators": list(found.locators),
+            }
+
+        def candidate(found: CandidateTerm) -> dict[str, object]:
+            return {"text": found.text, "count": found.count, "locators": list(found.locators)}
+
+        return {
+            "abbreviations": [abbreviation(a) for a in self.abbreviations],
+            "uncovered_abbreviations": [abbreviation(a) for a in self.uncovered_abbreviations],
+            "ignored_abbreviations": [abbreviation(a) for a in self.ignored_abbreviations],
+            "candidates": [candidate(c) for c in self.candidates],
+            "uncovered_candidates": [candidate(c) for c in self.uncovered_candidates],
+        }
+
+
+class IgnoreListError(ValueError):
+    """The ignore list is malformed; the message names the file, line and field."""
+
+
+def abbreviation_key(text: str) -> str:
+    """Compare abbreviations and standard numbers regardless of case, spacing and punctuation.
+
+    "Е.О" ~ "ЕО", "СЕН ЭЛЕК" ~ "СЕНЭЛЕК", "ГОСТ-1.0-92" ~ "ГОСТ 1.0-92",
+    "ИСО -9000-2000" ~ "ИСО 9000:2000"; the dot inside "1.0" is kept.
+    """
+    key = text.casefold().replace("–", "-").replace(":", "-")
+    key = re.sub(r"(?<=[^\W\d_])\.", "", key)
+    key = re.sub(r"\s+", "", key)
+    return re.sub(r"(?<=[^\W\d_])-(?=\d)", "", key)
+
+
+def find_abbreviations(sentence: str) -> list[tuple[str, str | None]]:
+    """``(abbreviation, full form or None)`` pairs in one sentence, in text order.
+
+    >>> find_abbreviations("Халықаралық электротехникалық комиссия (МЭК) және ИСО-ның ТК 12")
+    [('МЭК', 'Халықаралық электротехникалық комиссия'), ('ИСО', None), ('ТК 12', None)]
+    """
+    found: list[tuple[int, str, str | None]] = []
+    taken: list[tuple[int, int]] = []
+    for match in BRACKETED.finditer(sentence):
+        inner = match.group(1).strip()
+        if sum(c.isalpha() for c in inner) < 2:
+            continue
+        found.append((match.start(1), re.sub(r"\s+", " ", inner), _full_form_before(sentence, match.start())))
+        taken.append(match.span(1))
+    for match in COMMITTEE_CODE.finditer(sentence):
+        found.append((match.start(), f"{match.group(1)} {match.group(2)}", None))
+        taken.append(match.span())
+    for match in STANDARD_NUMBER.finditer(sentence):
+        issuer = match.group(1)
+        for number in re.split(r"\s*,\s*", match.group(2)):
+            found.append((match.start(), f"{issuer} {number.replace('–', '-')}", None))
+    for match in CAPS_TOKEN.finditer(sentence):
+        if not any(start <= match.start() < end for start, end in taken):
+            found.append((match.start(), match.group(), None))
+    found.sort(key=lambda item: item[0])
+    return [(text, full) for _, text, full in found]
+
+
+def _full_form_before(sentence: str, position: int) -> str | None:
+    """The words just before a bracketed abbreviation, back to the clause start (at most a few words)."""
+    clause = CLAUSE_BREAK.split(sentence[:position])[-1]
+    words = [w for w in clause.split() if any(c.isalnum() for c in w)][-FULL_FORM_MAX_WORDS:]
+    return " ".join(words) if words else None
+
+
+@cache
+def possible_stems(word: str) -> frozenset[str]:
+    """Every stem ``word`` may have once an inflectional ending is stripped (the word itself included)."""
+    word = word.casefold()
+    stems = {word}
+    for cut in range(MIN_STEM, len(word)):
+        if INFLECTION.fullmatch(word[cut:]):
+            stems.add(word[:cut])
+    return frozenset(stems)
+
+
+def words_match(corpus_word: str, term_word: str) -> bool:
+    """Whether two words may be inflected forms of one another ("ұйымдарының" ~ "ұйымы")."""
+    return bool(possible_stems(corpus_word) & possible_stems(term_word))
+
+
+class TermMatcher:
+    """Answers whether a term base already covers an abbreviation or a candidate phrase."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        terms = list(terms)
+        self.keys = {abbreviation_key(t) for t in terms}
+        self.term_words = [tuple(w.casefold() for w in WORD.findall(t)) for t in terms]
+
+    def covers_abbreviation(self, text: str) -> bool:
+        return abbreviation_key(text) in self.keys
+
+    def covers_phrase(self, phrase: str) -> bool:
+        """True when the phrase is a term or a contiguous part of one, up to inflection."""
+        words = [w.casefold() for w in WORD.findall(phrase)]
+        size = len(words)
+        for term in self.term_words:
+            for start in range(len(term) - size + 1):
+                if all(words_match(w, t) for w, t in zip(words, term[start : start + size], strict=True)):
+                    return True
+        return False
+
+
+def find_candidate_terms(
+    sentences: Iterable[tuple[str, str]], *, min_count: int = 3, max_words: int = 3
+) -> list[CandidateTerm]:
+    """Word sequences of 1..max_words words occurring at least ``min_count`` times.
+
+    ``sentences`` are ``(locator, text)`` pairs. Sequences never cross
+    punctuation and never begin or end with a function word; inflected forms
+    are counted together under their most frequent spelling.
+    """
+    counts: dict[tuple[str, ...], dict[str, int]] = {}
+    where: dict[tuple[str, ...], list[str]] = {}
+    for locator, text in sentences:
+        for clause in CLAUSE_BREAK.split(text):
+            words = [w.casefold() for w in WORD.findall(clause)]
+            for size in range(1, max_words + 1):
+                for start in range(len(words) - size + 1):
+                    gram = words[start : start + size]
+                    if gram[0] in STOPWORDS or gram[-1] in STOPWORDS or any(len(w) < 3 for w in gram):
+                        continue
+                    key = tuple(min(possible_stems(w), key=len) for w in gram)
+                    spelling = " ".join(gram)
+                    counts.setdefault(key, {})[spelling] = counts.get(key, {}).get(spelling, 0) + 1
+                    where.setdefault(key, []).append(locator)
+    candidates = []
+    for key, spellings in counts.items():
+        total = sum(spellings.values())
+        if total >= min_count:
+            text = max(spellings, key=lambda s: (spellings[s], -len(s)))
+            candidates.append(CandidateTerm(text, total, tuple(dict.fromkeys(where[key]))))
+    candidates.sort(key=lambda c: (-c.count, c.text))
+    return candidates
+
+
+def load_ignore_list(path: Path) -> dict[str, str]:
+    """Read ``coverage-ignore.yaml``: a list of ``{text, reason}``; every entry must say why."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise IgnoreListError(f"{path}: cannot read: {error}") from error
+    if node is None:
+        return {}
+    if not isinstance(node, yaml.SequenceNode):
+        raise IgnoreListError(f"{path}:{node.start_mark.line + 1}: expected a list of {{text, reason}} entries")
+    ignored: dict[str, str] = {}
+    for index, item in enumerate(node.value):
+        line = item.start_mark.line + 1
+        fields = {k.value: v for k, v in item.value} if isinstance(item, yaml.MappingNode) else {}
+        for name in ("text", "reason"):
+            value = fields.get(name)
+            if not isinstance(value, yaml.ScalarNode) or not str(value.value).strip():
+                raise IgnoreListError(f"{path}:{line} [{index}].{name}: required, a non-empty string")
+        unknown = set(fields) - {"text", "reason"}
+        if unknown:
+            raise IgnoreListError(f"{path}:{line} [{index}]: unknown field(s) {', '.join(sorted(unknown))}")
+        ignored[abbreviation_key(str(fields["text"].value))] = str(fields["reason"].value)
+    return ignored
+
+
+def corpus_sentences(termbase: Termbase) -> list[tuple[str, str]]:
+    """``(locator, sentence)`` for every sentence of every source that has a sentence file."""
+    return [
+        (f"{source.id}:{number}", sentence)
+        for source in termbase.sources.values()
+        for number, sentence in enumerate(source.sentences, start=1)
+    ]
+
+
+def coverage_report(
+    termbase: Termbase, ignored: Mapping[str, str] | None = None, *, min_count: int = 3
+) -> CoverageReport:
+    """Abbreviations and candidate terms of the term base's corpus, and which of them it does not cover."""
+    ignored = ignored or {}
+    sentences = corpus_sentences(termbase)
+    matcher = TermMatcher(term.text for concept in termbase for _, term in concept.terms())
+    report = CoverageReport()
+    for finding in _collect_abbreviations(sentences):
+        report.abbreviations.append(finding)
+        if finding.key in ignored:
+            report.ignored_abbreviations.append(finding)
+        elif not matcher.covers_abbreviation(finding.text):
+            report.uncovered_abbreviations.append(finding)
+    report.candidates = find_candidate_terms(sentences, min_count=min_count)
+    report.uncovered_candidates = [c for c in report.candidates if not matcher.covers_phrase(c.text)]
+    return report
+
+
+def _collect_abbreviations(sentences: Iterable[tuple[str, str]]) -> list[AbbreviationFinding]:
+    texts: dict[str, str] = {}
+    fulls: dict[str, list[str]] = {}
+    where: dict[str, list[str]] = {}
+    for locator, sentence in sentences:
+        for text, full in find_abbreviations(sentence):
+            key = abbreviation_key(text)
+            texts.setdefault(key, text)
+            if full:
+                fulls.setdefault(key, []).append(full)
+            where.setdefault(key, []).append(locator)
+    return [
+        AbbreviationFinding(texts[key], key, tuple(dict.fromkeys(fulls.get(key, []))), tuple(where[key]))
+        for key in sorted(texts, key=lambda k: (-len(where[k]), k))
+    ]
