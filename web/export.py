@@ -1,0 +1,84 @@
+"""Export: choose a format from the formats registry, languages and subjects, then download.
+
+The same registry serves the CLI and the API, so every format there is offered here.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from flask import Blueprint, Response, abort, render_template, request
+from flask_babel import gettext as _
+
+from glossary.formats import REGISTRY, get_format
+from glossary.formats.base import ExportOptions
+from glossary.formats.filters import select
+from web.labels import language_name, subject_label
+from web.searcher import get_searcher
+
+export_pages = Blueprint("export_pages", __name__)
+
+
+def _formats() -> list[dict[str, Any]]:
+    return [
+        {"name": name, "label": cls.label, "extension": cls.extensions[0], "bilingual": cls.bilingual}
+        for name, cls in REGISTRY.items()
+    ]
+
+
+def _filename(stem: str, extension: str) -> str:
+    safe = re.sub(r"[^\w.-]+", "-", stem, flags=re.ASCII).strip("-") or "termbase"
+    return f"{safe}.{extension.lstrip('.')}"
+
+
+@export_pages.app_context_processor
+def _format_choices() -> dict[str, Any]:
+    return {"format_names": list(REGISTRY), "format_labels": {name: cls.label for name, cls in REGISTRY.items()}}
+
+
+@export_pages.route("/export/")
+def form() -> Any:
+    info = get_searcher().info
+    return render_template(
+        "export.html", formats=_formats(), info=info, language_name=language_name, subject_label=subject_label
+    )
+
+
+@export_pages.route("/export/download")
+def download() -> Response:
+    searcher = get_searcher()
+    info = searcher.info
+    name = request.args.get("format", "")
+    if name not in REGISTRY:
+        abort(400, _("Unknown export format."))
+    exporter = get_format(name)
+    languages = tuple(code for code in request.args.getlist("lang") if code in info.languages)
+    subjects = tuple(s for s in request.args.getlist("subject") if s in info.subjects)
+    ids = tuple(i for i in request.args.getlist("id") if i)
+    source_lang = request.args.get("from") or None
+    target_lang = request.args.get("to") or None
+    if exporter.bilingual and not (source_lang and target_lang):
+        pool = [*languages] or list(info.languages)
+        source_lang = source_lang or pool[0]
+        target_lang = target_lang or next((c for c in pool if c != source_lang), None)
+    concepts, exported = select(searcher.concepts, languages=languages, subjects=subjects, ids=ids)
+    options = ExportOptions(
+        languages=languages,
+        source_lang=source_lang,
+        target_lang=target_lang,
+        subjects=subjects,
+        ids=ids,
+        info=info,
+        exported_ids=exported,
+    )
+    out = io.BytesIO()
+    try:
+        exporter.export(concepts, out, options)
+    except ValueError as error:
+        abort(400, str(error))
+    stem = ids[0] if len(ids) == 1 else (info.name or "termbase")
+    response = Response(out.getvalue(), mimetype=exporter.mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{_filename(stem, exporter.extensions[0])}"'
+    return response

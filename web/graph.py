@@ -1,0 +1,110 @@
+"""Lay out a concept and its relations as a small SVG graph, drawn on the server.
+
+Broader concepts go above, narrower below, related ones beside: the
+reader sees the hierarchy at a glance without any script.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+WIDTH = 640
+ROW_HEIGHT = 80
+BOX_HEIGHT = 36
+GAP = 12
+CHAR_WIDTH = 7.2  # average width of a 13 px sans-serif character
+
+
+@dataclass(frozen=True)
+class Node:
+    label: str
+    full_label: str
+    href: str | None
+    kind: str  # "self", "broader", "narrower", "related"
+    x: float
+    y: float
+    width: float
+    height: float = BOX_HEIGHT
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.width / 2
+
+    @property
+    def cy(self) -> float:
+        return self.y + self.height / 2
+
+
+@dataclass(frozen=True)
+class Edge:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    kind: str
+
+
+@dataclass(frozen=True)
+class Graph:
+    width: int
+    height: int
+    nodes: list[Node]
+    edges: list[Edge]
+
+
+def _fit(label: str, width: float) -> str:
+    room = max(4, int((width - 12) / CHAR_WIDTH))
+    return label if len(label) <= room else label[: room - 1].rstrip() + "…"
+
+
+def _row(items: list[tuple[str, str | None, str]], y: float) -> list[Node]:
+    if not items:
+        return []
+    width = min(220.0, (WIDTH - GAP * (len(items) + 1)) / len(items))
+    total = len(items) * width + (len(items) - 1) * GAP
+    x = (WIDTH - total) / 2
+    nodes = []
+    for label, href, kind in items:
+        nodes.append(Node(_fit(label, width), label, href, kind, x, y, width))
+        x += width + GAP
+    return nodes
+
+
+def layout(center: str, related: list[tuple[str, str, str | None]]) -> Graph | None:
+    """``related`` holds ``(relation type, label, href)``; None when there is nothing to draw."""
+    if not related:
+        return None
+    broader = [(label, href, kind) for kind, label, href in related if kind == "broader"]
+    narrower = [(label, href, kind) for kind, label, href in related if kind == "narrower"]
+    beside = [(label, href, kind) for kind, label, href in related if kind not in {"broader", "narrower"}]
+    half = (len(beside) + 1) // 2
+    middle = [*beside[:half], (center, None, "self"), *beside[half:]]
+    y = float(GAP)
+    top = _row(broader, y)
+    if top:
+        y += ROW_HEIGHT
+    mid = _row(middle, y)
+    y += ROW_HEIGHT
+    bottom = _row(narrower, y)
+    if bottom:
+        y += ROW_HEIGHT
+    me = next(node for node in mid if node.kind == "self")
+    edges = []
+    for node in top:
+        edges.append(Edge(node.cx, node.y + node.height, me.cx, me.y, "broader"))
+    for node in bottom:
+        edges.append(Edge(me.cx, me.y + me.height, node.cx, node.y, "narrower"))
+    for node in mid:
+        if node is not me:
+            left = node.x < me.x
+            edges.append(
+                Edge(
+                    node.x + node.width if left else node.x,
+                    node.cy,
+                    me.x if left else me.x + me.width,
+                    me.cy,
+                    "related",
+                )
+            )
+    height = int(y - ROW_HEIGHT + BOX_HEIGHT + GAP)
+    return Graph(WIDTH, height, [*top, *mid, *bottom], edges)

@@ -1,0 +1,105 @@
+"""Loose word matching for display: which words of a term a query hit, where a term sits in a sentence.
+
+Search itself is the index's job; this only decides what to highlight, so
+a shared prefix of folded words (Kazakh letters folded, case ignored) is enough.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from glossary.text.fold import fold
+from glossary.text.translit import has_latin, latin_to_kk
+
+WORD = re.compile(r"\w+(?:[-.]\w+)*")
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    marked: bool = False
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _keys(word: str) -> set[str]:
+    keys = {fold(word)}
+    if has_latin(word):
+        keys.add(fold(latin_to_kk(word)))
+    return keys
+
+
+def words_match(candidate: str, wanted: str, *, min_prefix: int = 4) -> bool:
+    """True when two words share a folded prefix long enough to be the same word inflected."""
+    for a in _keys(candidate):
+        for b in _keys(wanted):
+            if a == b or _common_prefix(a, b) >= min(len(a), len(b), min_prefix):
+                return True
+    return False
+
+
+def highlight(text: str, query: str) -> list[Segment]:
+    """Split ``text`` into segments, marking the words that the query's words match."""
+    wanted = [m.group() for m in WORD.finditer(query)]
+    segments: list[Segment] = []
+    pos = 0
+    for match in WORD.finditer(text):
+        if any(words_match(match.group(), w) for w in wanted):
+            if match.start() > pos:
+                segments.append(Segment(text[pos : match.start()]))
+            segments.append(Segment(match.group(), marked=True))
+            pos = match.end()
+    if pos < len(text):
+        segments.append(Segment(text[pos:]))
+    return _merge(segments)
+
+
+def _merge(segments: list[Segment]) -> list[Segment]:
+    """Join neighbouring marked words (and the space between them) into one mark."""
+    merged: list[Segment] = []
+    for seg in segments:
+        if merged and seg.marked and merged[-1].marked:
+            merged[-1] = Segment(merged[-1].text + seg.text, True)
+        elif len(merged) >= 2 and seg.marked and merged[-2].marked and not merged[-1].text.strip():
+            gap = merged.pop()
+            merged[-1] = Segment(merged[-1].text + gap.text + seg.text, True)
+        else:
+            merged.append(seg)
+    return merged
+
+
+@dataclass(frozen=True)
+class Kwic:
+    """A context sentence split around its keyword, for a keyword-in-context table."""
+
+    left: str
+    keyword: str
+    right: str
+
+
+def kwic(sentence: str, term: str) -> Kwic | None:
+    """Find ``term`` (possibly inflected) in ``sentence``; None when it is not there."""
+    lowered = sentence.casefold().find(term.casefold())
+    if lowered >= 0 and len(sentence.casefold()) == len(sentence):
+        end = lowered + len(term)
+        return Kwic(sentence[:lowered], sentence[lowered:end], sentence[end:])
+    term_words = [m.group() for m in WORD.finditer(term)]
+    tokens = list(WORD.finditer(sentence))
+    n = len(term_words)
+    for i in range(len(tokens) - n + 1):
+        window = tokens[i : i + n]
+        if n and all(
+            words_match(tok.group(), word, min_prefix=max(3, len(word) - 2))
+            for tok, word in zip(window, term_words, strict=True)
+        ):
+            start, end = window[0].start(), window[-1].end()
+            return Kwic(sentence[:start], sentence[start:end], sentence[end:])
+    return None
