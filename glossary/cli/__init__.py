@@ -10,6 +10,7 @@ import click
 
 from glossary.cli.check import check
 from glossary.cli.coverage import coverage
+from glossary.cli.serve import serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,3 +25,4 @@ def main() -> None:
 
 main.add_command(check)
 main.add_command(coverage)
+main.add_command(serve)

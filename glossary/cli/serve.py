@@ -1,0 +1,104 @@
+"""``glossary serve``: build the index if it is missing or stale, then serve the web UI.
+
+Production serving uses gunicorn; each worker opens its own searcher once
+(opening one costs hundreds of milliseconds, so never per request).  The
+web package is imported lazily: the library itself never imports Flask.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+
+from glossary.paths import default_index_dir, default_termbase
+
+
+def ensure_index(termbase: Path, index_dir: Path) -> bool:
+    """Build the index of ``termbase`` when it is missing or older than the YAML; True if built."""
+    from glossary.index import build_index, index_is_stale
+    from glossary.termbase import TermbaseInvalid, load_termbase
+
+    if not index_is_stale(termbase, index_dir):
+        return False
+    try:
+        loaded = load_termbase(termbase)
+    except TermbaseInvalid as invalid:
+        for problem in invalid.problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException(
+            f"{termbase}: cannot serve, the term base has errors (see `glossary check`)"
+        ) from None
+    except OSError as error:
+        raise click.ClickException(f"{termbase}: cannot read the term base: {error}") from None
+    build_index(loaded, index_dir, source_dir=termbase)
+    return True
+
+
+def _gunicorn(config: dict[str, Any], host: str, port: int, workers: int) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    class Server(BaseApplication):  # type: ignore[misc]  # gunicorn is untyped
+        """gunicorn with the app built by ``create_app`` inside each worker (no preload)."""
+
+        def load_config(self) -> None:
+            self.cfg.set("bind", f"{host}:{port}")
+            self.cfg.set("workers", workers)
+            self.cfg.set("accesslog", "-")
+            self.cfg.set("post_worker_init", _open_searcher)
+
+        def load(self) -> Any:
+            from web import create_app
+
+            return create_app(config)
+
+    Server().run()
+
+
+def _open_searcher(worker: Any) -> None:
+    """Open the worker's searcher before its first request, so no user waits for it."""
+    from web.searcher import get_searcher
+
+    with worker.wsgi.app_context():
+        get_searcher()
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True, help="Port to listen on.")
+@click.option(
+    "--termbase",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Term-base directory (default: $GLOSSARY_TERMBASE or the bundled one).",
+)
+@click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Index directory (default: $GLOSSARY_INDEX or a folder under ~/.cache/glossary).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=min(4, (os.cpu_count() or 1) + 1),
+    show_default="min(4, CPUs + 1)",
+    help="gunicorn worker processes.",
+)
+@click.option(
+    "--debug", is_flag=True, help="Use Flask's development server with reloading and tracebacks instead of gunicorn."
+)
+def serve(*, host: str, port: int, termbase: Path | None, index_dir: Path | None, workers: int, debug: bool) -> None:
+    """Serve the search site and the JSON API for a term base."""
+    directory = termbase or default_termbase()
+    target = index_dir or default_index_dir(directory)
+    if ensure_index(directory, target):
+        click.echo(f"{target}: index built from {directory}")
+    config = {"TERMBASE": str(directory), "INDEX_DIR": str(target)}
+    if debug:
+        from web import create_app
+
+        create_app(config).run(host=host, port=port, debug=True)
+    else:
+        _gunicorn(config, host, port, workers)
