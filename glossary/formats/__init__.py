@@ -1,0 +1,78 @@
+"""Exchange formats: one class per format, all in one registry.
+
+The CLI, the web export page and the API all go through :data:`REGISTRY`::
+
+    fmt = get_format("tbx")
+    concepts, exported = select(lambda: termbase.concepts.values(), languages=("kk", "ru"))
+    fmt.export(concepts, out, ExportOptions(languages=("kk", "ru"), info=termbase, exported_ids=exported))
+
+or, in one call, :func:`export_termbase`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import IO
+
+from glossary.formats.base import ExportOptions, Format, FormatError, ImportReport, ImportResult, TermbaseInfo
+from glossary.formats.csv_bilingual import OmegatTsvFormat, WeblateCsvFormat
+from glossary.formats.csv_multi import CsvExcelFormat, CsvFormat
+from glossary.formats.filters import filter_concepts, select
+from glossary.formats.tbx2 import Tbx2Format
+from glossary.formats.tbx3 import Tbx3Format
+from glossary.model import Concept
+
+REGISTRY: dict[str, type[Format]] = {
+    cls.name: cls for cls in (Tbx3Format, Tbx2Format, CsvFormat, CsvExcelFormat, WeblateCsvFormat, OmegatTsvFormat)
+}
+
+
+def get_format(name: str) -> Format:
+    """The format registered as ``name``; :class:`KeyError` lists the known names."""
+    try:
+        return REGISTRY[name]()
+    except KeyError:
+        raise KeyError(f"unknown format {name!r}; known: {', '.join(REGISTRY)}") from None
+
+
+def format_for_path(path: str | Path) -> Format:
+    """Guess a file's format from its extension, and for ``.tbx`` from its root element (v2 or v3)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".tbx" and path.is_file():
+        from glossary.formats.safexml import root_of
+
+        root, _ = root_of(path)
+        return Tbx2Format() if root == "martif" else Tbx3Format()
+    for cls in REGISTRY.values():
+        if suffix in cls.extensions and cls.importable:
+            return cls()
+    raise FormatError(str(path), f"cannot tell the format from the extension {suffix!r}; give --format")
+
+
+def export_termbase(
+    fmt: Format, concepts: Callable[[], Iterable[Concept]], out: IO[bytes], options: ExportOptions
+) -> None:
+    """Filter by ``options`` and stream the export; ``concepts`` is called once, twice when filtering."""
+    chosen, exported = select(
+        concepts, languages=options.languages, subjects=options.subjects, statuses=options.statuses, ids=options.ids
+    )
+    fmt.export(chosen, out, replace(options, exported_ids=exported))
+
+
+__all__ = [
+    "REGISTRY",
+    "ExportOptions",
+    "Format",
+    "FormatError",
+    "ImportReport",
+    "ImportResult",
+    "TermbaseInfo",
+    "export_termbase",
+    "filter_concepts",
+    "format_for_path",
+    "get_format",
+    "select",
+]

@@ -1,0 +1,141 @@
+"""Second pass of a TBX import: turn drafts into concepts once the whole file is known.
+
+References in TBX are free strings: a source is cited by text, a
+cross-reference may point at a term's id, a subject field is a label.  Only
+after the last entry (and the back matter) is read can they be mapped onto
+concept ids, ``sources.yaml`` entries and ``subjects.yaml`` entries.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from glossary.formats.base import ImportResult
+from glossary.formats.citations import Citations
+from glossary.formats.idmap import IdMinter, concept_id_from_xml
+from glossary.model import (
+    Concept,
+    Context,
+    Definition,
+    LanguageSection,
+    Note,
+    Relation,
+    Source,
+    Term,
+    Termbase,
+)
+
+if TYPE_CHECKING:
+    from glossary.formats.tbxread import TbxReader, _ConceptDraft
+
+
+class Resolver:
+    def __init__(self, reader: TbxReader) -> None:
+        self.reader = reader
+        self.report = reader.report
+        self.citations = Citations(
+            reader.report,
+            {**reader.options.known_sources, **reader.described_sources},
+            {**reader.options.known_subjects, **reader.described_subjects},
+            reader.doc_lang,
+        )
+
+    def build(self) -> ImportResult:
+        reader = self.reader
+        minter = IdMinter()
+        ids: list[str] = []
+        by_xml_id: dict[str, str] = {}
+        for n, draft in enumerate(reader.drafts, 1):
+            wanted = concept_id_from_xml(draft.xml_id) if draft.xml_id else f"c{n}"
+            concept_id = minter.mint(wanted)
+            if concept_id != wanted:
+                self.report.converted["concept id changed to be valid and unique"] += 1
+            ids.append(concept_id)
+            for xml_id in (draft.xml_id, *draft.inner_ids):
+                if xml_id:
+                    by_xml_id.setdefault(xml_id, concept_id)
+        concepts = {cid: self._concept(cid, draft, by_xml_id) for cid, draft in zip(ids, reader.drafts, strict=True)}
+        languages: dict[str, None] = {}
+        for concept in concepts.values():
+            languages.update(dict.fromkeys(concept.languages))
+        declared = reader.declared_languages
+        termbase = Termbase(
+            name=reader.name or reader.title or reader.path.stem,
+            description="\n".join(reader.description) or "\n".join(p for p in reader.fallback_description if p),
+            languages=tuple(declared) if declared is not None else tuple(languages),
+            concepts=concepts,
+            sources=self.citations.sources,
+            subjects=self.citations.subjects,
+        )
+        return ImportResult(termbase, self.report)
+
+    # -- one concept ---------------------------------------------------------------
+
+    def _concept(self, concept_id: str, draft: _ConceptDraft, by_xml_id: dict[str, str]) -> Concept:
+        notes = [self._note(n) for n in draft.notes]
+        sections = {
+            lang: LanguageSection(
+                lang,
+                tuple(self._term(t.build()) for t in section.terms),
+                self._definition(section.definition),
+            )
+            for lang, section in draft.sections.items()
+        }
+        for definition in draft.orphan_definitions:
+            self._place_orphan(sections, notes, self._definition(definition))
+        relations: list[Relation] = []
+        for kind, target in draft.relations:
+            resolved = by_xml_id.get(target) or by_xml_id.get(concept_id_from_xml(target))
+            if resolved is None:
+                self.report.unmapped["cross-reference to an id not in the file"] += 1
+            elif resolved == concept_id:
+                self.report.converted["cross-reference to a term of the same concept (dropped)"] += 1
+            elif Relation(kind, resolved) not in relations:
+                relations.append(Relation(kind, resolved))
+        subjects = tuple(dict.fromkeys(self._subject(s) for s in draft.subjects if s))
+        return Concept(concept_id, subjects, sections, tuple(notes), tuple(relations))
+
+    def _place_orphan(self, sections: dict[str, LanguageSection], notes: list[Note], definition: Definition) -> None:
+        """A definition with no language: give it to the document's language section."""
+        lang = self.reader.doc_lang
+        matches = [code for code in sections if code == lang or code.lower().startswith(lang.lower() + "-")]
+        code = lang if lang in sections else (matches[0] if len(matches) == 1 else lang)
+        section = sections.get(code)
+        if code and (section is None or section.definition is None):
+            sections[code] = LanguageSection(code, section.terms if section else (), definition)
+            self.report.converted["definition without xml:lang given to the file's language"] += 1
+        else:
+            notes.append(
+                Note(f"definition: {definition.text}", None, (definition.source,) if definition.source else ())
+            )
+            self.report.kept_as_notes["definition without a language section to hold it"] += 1
+
+    def _term(self, term: Term) -> Term:
+        if not term.contexts:
+            return term
+        contexts = tuple(Context(c.text, self._source(c.source)) for c in term.contexts)
+        return Term(
+            term.text, term.type, term.status, term.part_of_speech, term.usage_note, term.case_sensitive, contexts
+        )
+
+    def _definition(self, definition: Definition | None) -> Definition | None:
+        if definition is None or not definition.text.strip():
+            return None
+        return Definition(definition.text, self._source(definition.source))
+
+    def _note(self, note: Note) -> Note:
+        sources: list[Source] = []
+        for placeholder in note.sources:
+            sources.extend(self._sources(placeholder.text))
+        return Note(note.text, note.lang, tuple(sources))
+
+    # -- sources and subjects --------------------------------------------------------
+
+    def _source(self, placeholder: Source | None) -> Source | None:
+        return self.citations.source(placeholder.text) if placeholder else None
+
+    def _sources(self, raw: str) -> list[Source]:
+        return self.citations.note_sources(raw)
+
+    def _subject(self, raw: str) -> str:
+        return self.citations.subject(raw)

@@ -1,0 +1,115 @@
+"""Parse untrusted XML without letting it reach the network, the disk or all the memory.
+
+lxml is told not to resolve entities, not to load DTDs, not to use the
+network and not to accept huge text nodes; on top of that a document whose
+DTD declares entities (the shape of XXE and billion-laughs attacks) is
+refused outright, and files and element counts are bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from lxml import etree
+
+from glossary.formats.base import FormatError
+
+MAX_XML_BYTES = 1024 * 1024 * 1024
+MAX_ELEMENTS = 50_000_000
+PROLOG_BYTES = 1024 * 1024
+ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+DOCTYPE = re.compile(rb"<!DOCTYPE[^\[>]*(\[)?", re.IGNORECASE)
+
+
+def local(tag: object) -> str:
+    """The element name without its namespace ('' for comments and processing instructions)."""
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2]
+
+
+def _line_of(prolog: bytes, offset: int) -> int:
+    return prolog.count(b"\n", 0, offset) + 1
+
+
+def check_prolog(path: Path, *, max_bytes: int = MAX_XML_BYTES) -> None:
+    """Refuse files that are too large or whose DTD declares entities."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            prolog = handle.read(PROLOG_BYTES)
+    except OSError as exc:
+        raise FormatError(str(path), f"cannot read file: {exc.strerror}") from exc
+    if size > max_bytes:
+        raise FormatError(str(path), f"file is {size} bytes; the limit is {max_bytes}")
+    doctype = DOCTYPE.search(prolog)
+    if doctype and doctype.group(1):
+        entity = ENTITY_DECLARATION.search(prolog, doctype.end())
+        if entity:
+            raise FormatError(
+                str(path),
+                "the DTD declares entities (the shape of an XXE or billion-laughs attack); refused",
+                line=_line_of(prolog, entity.start()),
+            )
+        if b"]>" not in prolog[doctype.end() :] and b"]" not in prolog[doctype.end() :]:
+            raise FormatError(str(path), "the DTD's internal subset is too long to inspect; refused")
+
+
+def iter_end(path: Path, tags: frozenset[str], *, max_elements: int = MAX_ELEMENTS) -> Iterator[etree._Element]:
+    """Yield each element whose local name is in ``tags`` when it is complete, then free it.
+
+    Elements not in ``tags`` stay attached to their parent until it is
+    yielded, so callers see whole entries; the root itself is never yielded.
+    """
+    check_prolog(path)
+    seen = 0
+    context = etree.iterparse(
+        str(path),
+        events=("start", "end"),
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    depth_stack: list[str] = []
+    try:
+        for event, element in context:
+            if event == "start":
+                seen += 1
+                if seen > max_elements:
+                    raise FormatError(
+                        str(path), f"more than {max_elements} elements; refused", line=element.sourceline or 0
+                    )
+                depth_stack.append(local(element.tag))
+                continue
+            depth_stack.pop()
+            if local(element.tag) in tags and depth_stack:
+                yield element
+                element.clear(keep_tail=False)
+                parent = element.getparent()
+                if parent is not None:
+                    while element.getprevious() is not None:
+                        del parent[0]
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno or 0
+        message = exc.msg or str(exc)
+        if "entity" in message.lower():
+            message = f"entity reference refused or undefined: {message}"
+        raise FormatError(str(path), f"malformed XML: {message}", line=line) from exc
+
+
+def root_of(path: Path) -> tuple[str, dict[str, str]]:
+    """The root element's local name and attributes, read without parsing the rest."""
+    check_prolog(path)
+    try:
+        for _, element in etree.iterparse(
+            str(path), events=("start",), resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False
+        ):
+            return local(element.tag), {str(k): str(v) for k, v in element.attrib.items()}
+    except etree.XMLSyntaxError as exc:
+        raise FormatError(str(path), f"malformed XML: {exc.msg}", line=exc.lineno or 0) from exc
+    raise FormatError(str(path), "empty XML document")

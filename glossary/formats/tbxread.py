@@ -1,0 +1,394 @@
+"""Read TBX v3 (ISO 30042:2019, ``conceptEntry``) and v2 (ISO 30042:2008, ``martif``) into a term base.
+
+One reader serves both generations: they differ in element names
+(``conceptEntry``/``termEntry``, ``langSec``/``langSet``,
+``termSec``/``tig``/``ntig``) and in value spellings, not in shape.  Entries
+are streamed and freed one at a time.  Everything the model has no place
+for is either kept as a concept note or counted in the report as not
+mapped, so nothing is lost silently.  The ``back`` matter that
+:mod:`glossary.formats.tbx3` writes (source and subject-field descriptions)
+is read back, which makes our own exports round-trip exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from glossary.formats.base import FormatError, ImportOptions, ImportReport, ImportResult
+from glossary.formats.idmap import IdMinter, concept_id_from_xml
+from glossary.formats.resolve import Resolver
+from glossary.formats.safexml import iter_end, local, root_of
+from glossary.model import (
+    PARTS_OF_SPEECH,
+    RELATION_TYPES,
+    TERM_TYPES,
+    Context,
+    Definition,
+    Note,
+    Source,
+    SourceText,
+    Subject,
+    Term,
+)
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+ENTRY_TAGS = frozenset({"conceptEntry", "termEntry"})
+SECTION_TAGS = frozenset({"langSec", "langSet"})
+TERM_TAGS = frozenset({"termSec", "tig", "ntig"})
+HEADER_TAGS = frozenset({"tbxHeader", "martifHeader"})
+STATUS_VALUES = {
+    "preferred": "preferred",
+    "preferredterm-admn-sts": "preferred",
+    "admitted": "admitted",
+    "admittedterm-admn-sts": "admitted",
+    "deprecated": "deprecated",
+    "deprecatedterm-admn-sts": "deprecated",
+    "notrecommended": "deprecated",
+    "superseded": "superseded",
+    "supersededterm-admn-sts": "superseded",
+    "obsolete": "superseded",
+}
+FLAG_CASE_SENSITIVE = "caseSensitive"
+FLAG_PROPER_NOUN = "properNoun"
+
+
+def text_of(element: etree._Element) -> str:
+    """All text inside an element (inline markup flattened), exactly as written."""
+    return "".join(element.itertext())
+
+
+@dataclass
+class _TermDraft:
+    text: str
+    type: str = "fullForm"
+    status: str = "admitted"
+    part_of_speech: str | None = None
+    usage_notes: list[str] = field(default_factory=list)
+    case_sensitive: bool = False
+    contexts: list[Context] = field(default_factory=list)
+
+    def build(self) -> Term:
+        return Term(
+            self.text,
+            self.type,
+            self.status,
+            self.part_of_speech,
+            "\n".join(self.usage_notes),
+            self.case_sensitive,
+            tuple(self.contexts),
+        )
+
+
+@dataclass
+class _SectionDraft:
+    terms: list[_TermDraft] = field(default_factory=list)
+    definition: Definition | None = None
+
+
+@dataclass
+class _ConceptDraft:
+    xml_id: str
+    line: int
+    subjects: list[str] = field(default_factory=list)
+    sections: dict[str, _SectionDraft] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
+    relations: list[tuple[str, str]] = field(default_factory=list)
+    inner_ids: list[str] = field(default_factory=list)
+    orphan_definitions: list[Definition] = field(default_factory=list)
+
+
+class TbxReader:
+    """Turn one TBX file into an :class:`ImportResult`; see the module docstring."""
+
+    def __init__(self, path: Path, options: ImportOptions | None = None) -> None:
+        self.path = path
+        self.options = options or ImportOptions()
+        self.name = self.options.name
+        self.report = ImportReport(file=str(path))
+        self.drafts: list[_ConceptDraft] = []
+        self.doc_lang = ""
+        self.title = ""
+        self.description: list[str] = []
+        self.fallback_description: list[str] = []
+        self.declared_languages: list[str] | None = None
+        self.described_sources: dict[str, SourceText] = {}
+        self.described_subjects: dict[str, Subject] = {}
+
+    # -- driving -------------------------------------------------------------
+
+    def read(self) -> ImportResult:
+        root, attributes = root_of(self.path)
+        if root not in ("tbx", "martif"):
+            raise FormatError(str(self.path), f"not a TBX file: the root element is <{root}>", line=1)
+        self.doc_lang = attributes.get(XML_LANG, "")
+        for element in iter_end(self.path, ENTRY_TAGS | HEADER_TAGS | {"back"}):
+            tag = local(element.tag)
+            if tag in ENTRY_TAGS:
+                self._entry(element)
+            elif tag in HEADER_TAGS:
+                self._header(element)
+            else:
+                self._back(element)
+        if not self.drafts:
+            raise FormatError(str(self.path), "no conceptEntry or termEntry found")
+        return Resolver(self).build()
+
+    def count(self, element: etree._Element, where: str) -> None:
+        self.report.unmapped[f"{where}/{local(element.tag)}{_typed(element)}"] += 1
+
+    # -- header and back matter -------------------------------------------------
+
+    def _header(self, header: etree._Element) -> None:
+        for element in header.iter():
+            tag = local(element.tag)
+            if tag == "title":
+                self.title = text_of(element).strip()
+            elif tag == "note" and local(element.getparent().tag) == "titleStmt":
+                self.description.append(text_of(element))
+            elif tag == "p" and local(element.getparent().tag) == "sourceDesc":
+                if element.get("type") != "generator":
+                    self.fallback_description.append(text_of(element).strip())
+            elif tag == "p" and element.get("type") == "languages":
+                self.declared_languages = text_of(element).split()
+            elif tag == "p":
+                self.count(element, "header")
+
+    def _back(self, back: etree._Element) -> None:
+        for section in back:
+            kind = section.get("type", "")
+            for obj in section:
+                items: dict[str, str] = {}
+                for item in obj.iter():
+                    if local(item.tag) == "item" and item.get("type"):
+                        items[item.get("type", "")] = text_of(item)
+                if kind == "sources" and items.get("id"):
+                    fields = ("title", "author", "year", "url", "note", "file", "original")
+                    self.described_sources[items["id"]] = SourceText(
+                        id=items["id"], **{k: items.get(k, "") for k in fields}
+                    )
+                elif kind == "subjectFields" and items.get("id"):
+                    labels = {k[6:]: v for k, v in items.items() if k.startswith("label-")}
+                    self.described_subjects[items["id"]] = Subject(items["id"], labels, items.get("parent") or None)
+                else:
+                    self.count(obj, f"back/{kind}")
+
+    # -- entries -----------------------------------------------------------------
+
+    def _entry(self, entry: etree._Element) -> None:
+        draft = _ConceptDraft(entry.get("id", ""), entry.sourceline or 0)
+        for child in entry:
+            tag = local(child.tag)
+            if tag in SECTION_TAGS:
+                self._section(draft, child)
+            else:
+                self._aux(draft, child, None, None, "entry")
+        self.drafts.append(draft)
+        self.report.concepts += 1
+
+    def _section(self, draft: _ConceptDraft, section: etree._Element) -> None:
+        lang = section.get(XML_LANG, "").strip()
+        if not lang:
+            raise FormatError(str(self.path), "language section without xml:lang", line=section.sourceline or 0)
+        target = draft.sections.setdefault(lang, _SectionDraft())
+        for child in section:
+            tag = local(child.tag)
+            if tag in TERM_TAGS:
+                self._term(draft, target, lang, child)
+            else:
+                self._aux(draft, child, lang, target, "langSec")
+
+    def _aux(
+        self,
+        draft: _ConceptDraft,
+        element: etree._Element,
+        lang: str | None,
+        section: _SectionDraft | None,
+        where: str,
+    ) -> None:
+        """Concept- or language-level information: definitions, subjects, notes, references."""
+        tag, kind = local(element.tag), element.get("type", "")
+        own_lang = element.get(XML_LANG) or lang
+        if tag in ("descrip", "descripGrp"):
+            descrip, sources = _grouped(element, "descrip")
+            if descrip is None:
+                self.count(element, where)
+                return
+            kind = descrip.get("type", "")
+            own_lang = descrip.get(XML_LANG) or own_lang
+            text = text_of(descrip)
+            if kind == "subjectField" and where == "entry":
+                draft.subjects.append(text.strip())
+            elif kind == "definition":
+                definition = Definition(text, Source(sources[0]) if sources else None)
+                self._extra_sources(draft, sources[1:], own_lang, f"{where}/definition")
+                self._definition(draft, definition, own_lang, section)
+            elif text.strip():
+                draft.notes.append(Note(f"{kind}: {text}", own_lang, tuple(Source(s) for s in sources)))
+                self.report.kept_as_notes[f"{where}/descrip[@type='{kind}']"] += 1
+            self._count_group_rest(element, where)
+        elif tag == "note":
+            draft.notes.append(Note(text_of(element), own_lang))
+        elif tag == "adminGrp":
+            admin, sources = _grouped(element, "admin")
+            notes = [n for n in element if local(n.tag) == "note"]
+            if admin is not None and admin.get("type") == "source" and notes:
+                for note in notes:
+                    note_lang = note.get(XML_LANG) or lang
+                    draft.notes.append(Note(text_of(note), note_lang, (Source(sources[0]),)))
+            elif admin is not None and text_of(admin).strip():
+                draft.notes.append(Note(f"{admin.get('type', 'admin')}: {text_of(admin)}", own_lang))
+                self.report.kept_as_notes[f"{where}/adminGrp"] += 1
+            else:
+                self.count(element, where)
+        elif tag == "ref" and element.get("target"):
+            label = text_of(element).strip().rstrip(":").lower()
+            draft.relations.append((label if label in RELATION_TYPES else "related", element.get("target", "")))
+        elif tag in ("admin", "xref", "ref") and (text_of(element).strip() or element.get("target")):
+            target = element.get("target")
+            shown = text_of(element).strip() + (f" <{target}>" if target else "")
+            draft.notes.append(Note(f"{kind or tag}: {shown.strip()}", own_lang))
+            self.report.kept_as_notes[f"{where}/{tag}{_typed(element)}"] += 1
+        else:
+            self.count(element, where)
+
+    def _extra_sources(self, draft: _ConceptDraft, sources: list[str], lang: str | None, where: str) -> None:
+        for source in sources:
+            draft.notes.append(Note(f"further source: {source}", lang))
+            self.report.kept_as_notes[f"{where} with several sources"] += 1
+
+    def _count_group_rest(self, group: etree._Element, where: str) -> None:
+        if local(group.tag).endswith("Grp"):
+            for child in group:
+                if local(child.tag) not in ("descrip", "admin", "termNote"):
+                    self.count(child, f"{where}/{local(group.tag)}")
+
+    def _definition(
+        self, draft: _ConceptDraft, definition: Definition, lang: str | None, section: _SectionDraft | None
+    ) -> None:
+        if section is None and lang:
+            section = draft.sections.setdefault(lang, _SectionDraft())
+        if section is None:
+            draft.orphan_definitions.append(definition)
+        elif section.definition is None:
+            section.definition = definition
+        else:
+            draft.notes.append(Note(f"definition: {definition.text}", lang, _sources(definition.source)))
+            self.report.kept_as_notes["second definition in one language"] += 1
+
+    def _term(self, draft: _ConceptDraft, section: _SectionDraft, lang: str, holder: etree._Element) -> None:
+        if holder.get("id"):
+            draft.inner_ids.append(holder.get("id", ""))
+        children: list[etree._Element] = []
+        for child in holder:
+            if local(child.tag) in ("termGrp", "termNoteGrp"):
+                children.extend(child)
+            else:
+                children.append(child)
+        term_element = next((c for c in children if local(c.tag) == "term"), None)
+        raw = text_of(term_element) if term_element is not None else ""
+        text = " ".join(raw.split())
+        if not text:
+            self.report.unmapped["termSec without term text"] += 1
+            return
+        if text != raw:
+            self.report.converted["term text whitespace normalized"] += 1
+        if term_element is not None and term_element.get("id"):
+            draft.inner_ids.append(term_element.get("id", ""))
+        term = _TermDraft(text)
+        for child in children:
+            if child is not term_element:
+                self._term_detail(draft, term, lang, child)
+        for existing in section.terms:
+            if existing.text == term.text:
+                self.report.converted["duplicate term in one language section (merged)"] += 1
+                existing.usage_notes.extend(n for n in term.usage_notes if n not in existing.usage_notes)
+                existing.contexts.extend(c for c in term.contexts if c not in existing.contexts)
+                return
+        section.terms.append(term)
+        self.report.terms += 1
+
+    def _term_detail(self, draft: _ConceptDraft, term: _TermDraft, lang: str, element: etree._Element) -> None:
+        tag, kind = local(element.tag), element.get("type", "")
+        value = text_of(element).strip()
+        if tag == "termNote":
+            self._term_note(draft, term, lang, kind, value)
+        elif tag in ("admin", "adminGrp") and kind in ("projectSubset", "") and value == FLAG_CASE_SENSITIVE:
+            term.case_sensitive = True
+        elif tag in ("admin", "adminGrp") and kind in ("projectSubset", "") and value == FLAG_PROPER_NOUN:
+            term.part_of_speech = "properNoun"
+        elif tag in ("descrip", "descripGrp"):
+            descrip, sources = _grouped(element, "descrip")
+            if descrip is None:
+                self.count(element, "termSec")
+                return
+            kind = descrip.get("type", "")
+            text = text_of(descrip)
+            if kind == "context":
+                term.contexts.append(Context(text, Source(sources[0]) if sources else None))
+                self._extra_sources(draft, sources[1:], lang, "termSec/context")
+            elif kind.lower() in ("usage note", "usagenote"):
+                term.usage_notes.append(text)
+            elif text.strip():
+                draft.notes.append(Note(f"{term.text}: {kind}: {text}", lang, tuple(Source(s) for s in sources)))
+                self.report.kept_as_notes[f"termSec/descrip[@type='{kind}']"] += 1
+            self._count_group_rest(element, "termSec")
+        elif tag == "note":
+            term.usage_notes.append(text_of(element))
+        elif tag == "ref" and element.get("target"):
+            draft.relations.append(("related", element.get("target", "")))
+        elif value or element.get("target"):
+            target = element.get("target")
+            draft.notes.append(Note(f"{term.text}: {kind or tag}: {value}" + (f" <{target}>" if target else ""), lang))
+            self.report.kept_as_notes[f"termSec/{tag}{_typed(element)}"] += 1
+        else:
+            self.count(element, "termSec")
+
+    def _term_note(self, draft: _ConceptDraft, term: _TermDraft, lang: str, kind: str, value: str) -> None:
+        if kind == "administrativeStatus" and value.lower() in STATUS_VALUES:
+            term.status = STATUS_VALUES[value.lower()]
+            if value.lower() in ("notrecommended", "obsolete"):
+                self.report.converted[f"administrativeStatus {value!r} → {term.status}"] += 1
+            return
+        if kind == "termType" and value in TERM_TYPES:
+            term.type = value
+            return
+        if kind == "partOfSpeech" and value in PARTS_OF_SPEECH:
+            if term.part_of_speech != "properNoun":
+                term.part_of_speech = value
+            return
+        draft.notes.append(Note(f"{term.text}: {kind}: {value}", lang))
+        self.report.kept_as_notes[f"termNote[@type='{kind}'] value {value!r}"] += 1
+
+
+def _typed(element: etree._Element) -> str:
+    kind = element.get("type")
+    return f"[@type='{kind}']" if kind else ""
+
+
+def _grouped(element: etree._Element, main: str) -> tuple[etree._Element | None, list[str]]:
+    """The main element of a ``*Grp`` (or the element itself) and the sources attached to it."""
+    if local(element.tag) == main:
+        return element, []
+    found = next((c for c in element if local(c.tag) == main), None)
+    sources = [
+        text_of(c).strip()
+        for c in element
+        if local(c.tag) == "admin" and c.get("type") == "source" and text_of(c).strip() and c is not found
+    ]
+    if found is not None and main == "admin" and found.get("type") == "source":
+        sources.insert(0, text_of(found).strip())
+    return found, sources
+
+
+def _sources(source: Source | None) -> tuple[Source, ...]:
+    return (source,) if source else ()
+
+
+def read_tbx(path: Path, options: ImportOptions | None = None) -> ImportResult:
+    return TbxReader(path, options).read()
+
+
+__all__ = ["IdMinter", "TbxReader", "concept_id_from_xml", "read_tbx", "text_of"]
