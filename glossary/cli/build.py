@@ -1,0 +1,64 @@
+"""``glossary build``: compile a YAML term base into the search index."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import click
+
+from glossary.paths import default_index_dir, default_termbase
+
+
+@click.command()
+@click.option(
+    "--termbase",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Term-base directory (default: $GLOSSARY_TERMBASE or the bundled one).",
+)
+@click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Index directory (default: $GLOSSARY_INDEX or a folder under ~/.cache/glossary).",
+)
+@click.option(
+    "--if-stale",
+    is_flag=True,
+    help="Do nothing when the index is up to date with the YAML files and the analysis code.",
+)
+@click.option(
+    "--procs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes for analysis and indexing; >1 also writes one index segment per process.",
+)
+def build(termbase: Path | None, index_dir: Path | None, if_stale: bool, procs: int) -> None:
+    """Build the search index of a term base, atomically (readers never see a half-built index)."""
+    from glossary.index import build_index, index_is_stale
+    from glossary.termbase import TermbaseInvalid, load_termbase
+
+    directory = termbase or default_termbase()
+    target = index_dir or default_index_dir(directory)
+    if if_stale and not index_is_stale(directory, target):
+        click.echo(f"{target}: index is up to date")
+        return
+    started = time.perf_counter()
+    try:
+        loaded = load_termbase(directory)
+    except TermbaseInvalid as invalid:
+        for problem in invalid.problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException(
+            f"{directory}: not indexed, the term base has errors (see `glossary check`)"
+        ) from None
+    except OSError as error:
+        raise click.ClickException(f"{directory}: cannot read the term base: {error}") from None
+    loaded_at = time.perf_counter()
+    generation = build_index(loaded, target, procs=procs, source_dir=directory)
+    done = time.perf_counter()
+    click.echo(
+        f"{target}: indexed {len(loaded)} concepts in {done - loaded_at:.2f} s "
+        f"(loading YAML took {loaded_at - started:.2f} s) -> {generation.name}"
+    )

@@ -1,0 +1,92 @@
+"""``glossary search``: look a term up from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from glossary.paths import default_index_dir, default_termbase
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Accept both repeated options and comma-separated lists: ``--target ru --target en`` or ``--target ru,en``."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+@click.command()
+@click.argument("query")
+@click.option(
+    "--termbase",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Term-base directory (default: $GLOSSARY_TERMBASE or the bundled one).",
+)
+@click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Index directory (default: $GLOSSARY_INDEX or a folder under ~/.cache/glossary).",
+)
+@click.option("--lang", help="Match the query in this language only (kk, ru, en, …).")
+@click.option("--target", multiple=True, help="Show equivalents in these languages (repeat or comma-separate).")
+@click.option("--subject", multiple=True, help="Only concepts in these subject fields or their sub-fields.")
+@click.option("--status", multiple=True, help="Only concepts with a term of this status (preferred, admitted, …).")
+@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True, help="Number of results.")
+@click.option("--json", "as_json", is_flag=True, help="Print the API's JSON instead of text.")
+def search(
+    *,
+    query: str,
+    termbase: Path | None,
+    index_dir: Path | None,
+    lang: str | None,
+    target: tuple[str, ...],
+    subject: tuple[str, ...],
+    status: tuple[str, ...],
+    limit: int,
+    as_json: bool,
+) -> None:
+    """Search QUERY in any language or script; builds the index first when it is missing or stale."""
+    from glossary.index import build_index, index_is_stale
+    from glossary.search import Searcher
+    from glossary.search_json import result_to_dict
+    from glossary.termbase import TermbaseInvalid, load_termbase
+
+    directory = termbase or default_termbase()
+    target_dir = index_dir or default_index_dir(directory)
+    if directory.is_dir() and index_is_stale(directory, target_dir):
+        click.echo(f"{target_dir}: building the index first", err=True)
+        try:
+            build_index(load_termbase(directory), target_dir, source_dir=directory)
+        except TermbaseInvalid as invalid:
+            raise click.ClickException(
+                f"{directory}: the term base has errors; run `glossary check`: {invalid.problems[0]}"
+            ) from None
+    try:
+        searcher = Searcher(target_dir)
+    except FileNotFoundError as error:
+        raise click.ClickException(str(error)) from None
+    targets = _split(target)
+    result = searcher.search(
+        query, lang=lang, target=targets, subjects=_split(subject), statuses=_split(status), limit=limit
+    )
+    if as_json:
+        click.echo(json.dumps(result_to_dict(result, targets), ensure_ascii=False, indent=2))
+        return
+    if not result.hits:
+        click.echo(
+            f"Nothing found for {result.query!r}."
+            + (f" Did you mean: {result.did_you_mean}?" if result.did_you_mean else "")
+        )
+        raise SystemExit(1)
+    if result.did_you_mean:
+        click.echo(f"Did you mean: {result.did_you_mean}?")
+    for rank, hit in enumerate(result.hits, 1):
+        matched = hit.matched
+        click.echo(f"{rank}. {hit.concept.id}  [{matched.lang} {matched.how}: {matched.term}]  score {hit.score:g}")
+        shown = targets or tuple(hit.concept.languages)
+        for code in shown:
+            section = hit.concept.languages.get(code)
+            if section:
+                click.echo(f"   {code}: " + "; ".join(t.text for t in section.terms))
+    click.echo(f"({result.total} found)")

@@ -1,0 +1,207 @@
+"""Find candidate concepts for a query, level by level, and score them so that stronger matches rank first.
+
+Levels and their score bands (higher is better)::
+
+    1000  exact      a whole term equals the query (lower-cased); abbreviations included
+     900  lemma      a whole term has the query's lemmas ("стандарттардың" → стандарт)
+     800  folded     folded or transliterated whole term ("halyqaralyq standart", "халыкаралык")
+     700  fuzzy      a whole term within an edit distance that grows with word length
+     600+ lemma      a term containing every word of the query (shorter terms first)
+     500+ fuzzy      a term containing every word of the query, some corrected
+     100+ fulltext   definitions, contexts and notes (BM25)
+
+Whole-term levels are direct look-ups in the key fields (microseconds);
+the word and full-text levels are Whoosh searches built programmatically
+from analysed keys, so no user text ever reaches a query parser.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+from whoosh.searching import Searcher as WhooshSearcher
+
+from glossary.search_keys import MAX_QUERY_WORDS, query_variants, term_keys
+
+WHOLE_LEVELS: tuple[tuple[str, float], ...] = (("exact", 1000.0), ("lemma", 900.0), ("folded", 800.0))
+FUZZY_WHOLE = 700.0
+PARTIAL = 600.0
+FUZZY_PARTIAL = 500.0
+FULLTEXT = 100.0
+#: Width of the band a scored level spreads over.
+BAND = 99.0
+
+
+@dataclass
+class Candidate:
+    """Why a document is in the results: enough to name the matched term later."""
+
+    score: float
+    how: str
+    kind: str  # "exact" | "lemma" | "folded": a whole-term key; "words": words per language; "text": full text
+    lang: str | None = None
+    key: str = ""
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass
+class Collected:
+    candidates: dict[int, Candidate]
+    total: int
+
+
+def max_edits(word: str) -> int:
+    """Edit distance allowed for a word: none below 4 letters, 1 up to 7, 2 beyond."""
+    if len(word) < 4:
+        return 0
+    return 1 if len(word) <= 7 else 2
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance with adjacent transpositions counted as one edit."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+class Collector:
+    """Runs the levels for one query against one Whoosh searcher."""
+
+    def __init__(self, searcher: WhooshSearcher, langs: tuple[str, ...], allowed: set[int] | None) -> None:
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.langs = langs
+        self.allowed = allowed
+        self.candidates: dict[int, Candidate] = {}
+        self.extra_total = 0
+
+    def _ids(self, fieldname: str, key: str) -> list[int]:
+        if not key or (fieldname, key) not in self.reader:
+            return []
+        ids = self.reader.postings(fieldname, key).all_ids()
+        if self.allowed is None:
+            return list(ids)
+        return [i for i in ids if i in self.allowed]
+
+    def _add(self, docnum: int, candidate: Candidate) -> None:
+        current = self.candidates.get(docnum)
+        if current is None or candidate.score > current.score:
+            self.candidates[docnum] = candidate
+
+    def whole_terms(self, query: str) -> None:
+        """Levels 1-3: the query equals a whole term, its lemmas, or its folded/transliterated form."""
+        for lang in self.langs:
+            for text, transliterated in query_variants(query, lang):
+                keys = term_keys(text, lang)
+                for kind, score in WHOLE_LEVELS:
+                    how = "folded" if transliterated else kind
+                    level = min(score, 800.0) if transliterated else score
+                    key = getattr(keys, kind)
+                    for docnum in self._ids(f"{kind}_{lang}", key):
+                        self._add(docnum, Candidate(level, how, kind, lang, key))
+
+    def query_words(self, query: str) -> dict[str, tuple[str, ...]]:
+        """Folded lemmas of the query's words per language (the transliterated reading for Latin Kazakh)."""
+        words: dict[str, tuple[str, ...]] = {}
+        for lang in self.langs:
+            found: dict[str, None] = {}
+            for text, _ in query_variants(query, lang):
+                found.update(dict.fromkeys(term_keys(text, lang).words))
+            if found:
+                words[lang] = tuple(found)[:MAX_QUERY_WORDS]
+        return words
+
+    def _scored_search(self, per_lang: dict[str, wq.Query], limit: int) -> list[tuple[int, float, str | None]]:
+        if not per_lang:
+            return []
+        combined = next(iter(per_lang.values())) if len(per_lang) == 1 else wq.Or(list(per_lang.values()))
+        results = self.searcher.search(combined, limit=limit, filter=self.allowed)
+        self.extra_total = max(self.extra_total, len(results) - results.scored_length())
+        lang = next(iter(per_lang)) if len(per_lang) == 1 else None
+        return [(hit.docnum, hit.score, lang) for hit in results]
+
+    def partial_terms(self, words: dict[str, tuple[str, ...]], limit: int) -> None:
+        """Terms containing every word of the query, scored so that shorter terms come first."""
+        queries = {lang: wq.And([wq.Term(f"words_{lang}", w) for w in ws]) for lang, ws in words.items() if ws}
+        hits = self._scored_search(queries, limit)
+        self._add_scored(hits, PARTIAL, "lemma", "words", words)
+
+    def _add_scored(
+        self,
+        hits: list[tuple[int, float, str | None]],
+        base: float,
+        how: str,
+        kind: str,
+        words: dict[str, tuple[str, ...]],
+    ) -> None:
+        top = max((score for _, score, _ in hits), default=0.0) or 1.0
+        for docnum, score, lang in hits:
+            self._add(docnum, Candidate(base + BAND * score / top, how, kind, lang, words=words))
+
+    def fuzzy_terms(self, words: dict[str, tuple[str, ...]], limit: int, loose: bool = False) -> None:
+        """Level 4 and its partial form: correct each word to nearby words of the term lexicon."""
+        for lang, ws in words.items():
+            fieldname = f"words_{lang}"
+            choices: list[list[tuple[int, str]]] = []
+            for word in ws:
+                allowed = max_edits(word) + (1 if loose else 0)
+                if allowed == 0 or len(word) < 3:
+                    near = [(0, word)] if (fieldname, word) in self.reader else []
+                else:
+                    found = self.reader.terms_within(fieldname, word, allowed, prefix=0 if loose else 1)
+                    near = sorted((edit_distance(word, w), w) for w in found)[:5]
+                if not near:
+                    break
+                choices.append(near)
+            else:
+                if choices and any(d for d, _ in itertools.chain.from_iterable(choices)):
+                    self._fuzzy_whole(lang, choices)
+                    corrected = {lang: tuple(w for c in choices for _, w in c)}
+                    query = wq.And([wq.Or([wq.Term(fieldname, w) for _, w in c]) for c in choices])
+                    hits = self._scored_search({lang: query}, limit)
+                    self._add_scored(hits, FUZZY_PARTIAL, "fuzzy", "words", corrected)
+
+    def _fuzzy_whole(self, lang: str, choices: list[list[tuple[int, str]]]) -> None:
+        for combination in itertools.islice(itertools.product(*choices), 27):
+            distance = sum(d for d, _ in combination)
+            key = " ".join(w for _, w in combination)
+            for docnum in self._ids(f"folded_{lang}", key):
+                self._add(docnum, Candidate(FUZZY_WHOLE - 20 * distance, "fuzzy", "folded", lang, key))
+
+    def full_text(self, words: dict[str, tuple[str, ...]], limit: int) -> None:
+        """Level 5: definitions, contexts and notes, BM25-ranked, any of the words."""
+        queries = {lang: wq.Or([wq.Term(f"text_{lang}", w) for w in ws]) for lang, ws in words.items() if ws}
+        self._add_scored(self._scored_search(queries, limit), FULLTEXT, "fulltext", "text", words)
+
+
+def collect(
+    searcher: WhooshSearcher,
+    query: str,
+    *,
+    langs: tuple[str, ...],
+    allowed: set[int] | None,
+    want: int,
+    loose: bool = False,
+) -> Collected:
+    """All candidates for ``query`` in ``langs``; ``want`` bounds the scored levels."""
+    collector = Collector(searcher, langs, allowed)
+    words = collector.query_words(query)
+    if loose:
+        collector.fuzzy_terms(words, want, loose=True)
+        return Collected(collector.candidates, len(collector.candidates))
+    collector.whole_terms(query)
+    if not collector.candidates:
+        collector.fuzzy_terms(words, want)
+    collector.partial_terms(words, want)
+    collector.full_text(words, want)
+    return Collected(collector.candidates, len(collector.candidates) + collector.extra_total)
