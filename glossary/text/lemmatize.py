@@ -1,0 +1,59 @@
+"""Dictionary forms for search: Kazakh by suffix stripping, Russian by pymorphy3, English by simplemma.
+
+English deliberately avoids Snowball and Porter stemmers: they merge "standardization" into
+"standard" and "organization" into "organ", which a glossary must keep apart.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from glossary.text.kazakh_stem import stem_kk
+
+if TYPE_CHECKING:
+    from pymorphy3 import MorphAnalyzer
+
+_morph: MorphAnalyzer | None = None
+
+
+def _russian_analyzer() -> MorphAnalyzer:
+    """One MorphAnalyzer per process, created on first use: loading its dictionaries takes ~0.3 s."""
+    global _morph  # noqa: PLW0603 - a lazily created process-wide singleton
+    if _morph is None:
+        import pymorphy3
+
+        _morph = pymorphy3.MorphAnalyzer(lang="ru")
+    return _morph
+
+
+def _lemma_ru(word: str) -> str:
+    if not any("а" <= char <= "я" or char == "ё" for char in word):
+        return word
+    parses = _russian_analyzer().parse(word)
+    return parses[0].normal_form if parses else word
+
+
+def _lemma_en(word: str) -> str:
+    if not word.isascii() or not any(char.isalpha() for char in word):
+        return word
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="en").lower()
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str, lang: str) -> str:
+    """The lower-cased dictionary form of ``word`` in ``lang`` (kk, ru, en; others: lower-cased word).
+
+    >>> lemma("стандарттардың", "kk"), lemma("стандартизации", "ru"), lemma("standards", "en")
+    ('стандарт', 'стандартизация', 'standard')
+    """
+    lower = word.lower()
+    if lang == "kk":
+        return stem_kk(word)
+    if lang == "ru":
+        return _lemma_ru(lower)
+    if lang == "en":
+        return _lemma_en(lower)
+    return lower

@@ -1,0 +1,69 @@
+"""Split text into words with offsets, and analyze each word into the keys search compares.
+
+A word is a run of letters and digits, joined across a hyphen, slash or apostrophe when
+letters or digits follow (ИСО-ның, ISO/IEC, O'Brien), and across a dot, comma or colon
+between digits (1.0-92, 3,5).  Everything else (punctuation, emoji, control characters)
+separates words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from glossary.text.fold import fold
+from glossary.text.kazakh_stem import stem_kk_folded
+from glossary.text.lemmatize import lemma
+from glossary.text.translit import has_latin, latin_to_kk
+
+_LETTERS = r"(?:[^\W_]|[\u0300-\u036f])+"
+_WORD = re.compile(rf"{_LETTERS}(?:(?:[-‐‑/'’ʼ]|(?<=\d)[.,:](?=\d)){_LETTERS})*")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word and where it is in the original text: ``text == original[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzedToken:
+    """A word with its lemma and its folded key (the key that Latin and Russian-keyboard input meet)."""
+
+    text: str
+    start: int
+    end: int
+    lemma: str
+    folded: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """The words of ``text`` with their offsets.
+
+    >>> [t.text for t in tokenize("ИСО-ның ISO/IEC 9001:2015 стандарты.")]
+    ['ИСО-ның', 'ISO/IEC', '9001:2015', 'стандарты']
+    """
+    return [Token(match.group(), match.start(), match.end()) for match in _WORD.finditer(text)]
+
+
+def folded_key(word: str, lang: str) -> str:
+    """The key under which ``word`` is found whichever way it was typed.
+
+    Kazakh is read into Cyrillic first when it contains Latin letters, then folded and stemmed
+    in folded spelling, so "halyqaralyq", "халыкаралык" and "халықаралық" share one key.
+    """
+    if lang == "kk":
+        cyrillic = latin_to_kk(word) if has_latin(word) else word
+        return stem_kk_folded(fold(cyrillic))
+    return fold(lemma(word, lang))
+
+
+def analyze(text: str, lang: str) -> list[AnalyzedToken]:
+    """Tokenize ``text`` and give each word its lemma and folded key in ``lang``."""
+    return [
+        AnalyzedToken(token.text, token.start, token.end, lemma(token.text, lang), folded_key(token.text, lang))
+        for token in tokenize(text)
+    ]

@@ -1,0 +1,96 @@
+import csv
+
+import pytest
+from conftest import shared_path
+
+from glossary.text.fold import fold
+from glossary.text.kazakh_stem import stem_kk, stem_kk_folded
+
+
+def _kk_forms():
+    with shared_path("nlp", "kk_forms.tsv").open(encoding="utf-8") as handle:
+        rows = [row for row in csv.reader(handle, delimiter="\t") if row and not row[0].startswith("#")]
+    return [(row[0], row[1]) for row in rows]
+
+
+def test_every_form_in_the_shared_list_gets_its_stem():
+    wrong = [(form, expected, stem_kk(form)) for form, expected in _kk_forms() if stem_kk(form) != expected]
+    assert wrong == []
+
+
+def test_every_form_typed_without_kazakh_letters_gets_the_folded_stem():
+    wrong = [(form, fold(expected)) for form, expected in _kk_forms() if stem_kk_folded(fold(form)) != fold(expected)]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("form", "stem"),
+    [
+        ("ұйымдар", "ұйым"),  # -дар after a nasal
+        ("жерлер", "жер"),  # -лер after р
+        ("таулар", "тау"),  # -лар after у
+        ("кітаптар", "кітап"),  # -тар after a voiceless consonant
+        ("адамның", "адам"),  # -ның after м
+        ("жердің", "жер"),  # -дің after р
+        ("кеңестің", "кеңес"),
+        ("адамнан", "адам"),  # ablative -нан after a nasal
+        ("жерден", "жер"),
+        ("қазақстандағы", "қазақстан"),  # locative + -ғы
+        ("саласынан", "сала"),  # px3 + ablative
+        ("еліміздің", "ел"),  # px1pl + genitive
+        ("кітабы", "кітап"),  # б → п restored
+        ("жүрегі", "жүрек"),  # г → к restored
+    ],
+)
+def test_suffix_classes(form, stem):
+    assert stem_kk(form) == stem
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "жерлар",  # back suffix on a front stem: harmony breaks
+        "ұйымлар",  # -лар is not licensed after м
+        "кітапдар",  # -дар is not licensed after п
+        "адамдың",  # -дың is not licensed after м
+    ],
+)
+def test_unlicensed_or_disharmonic_endings_are_kept(word):
+    assert stem_kk(word) == word
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["стандарттау", "халықаралық", "өндіруші", "қауіпсіз", "ұлттық", "Қазақстан", "ұйым", "ел"],
+)
+def test_derivational_suffixes_and_short_stems_are_kept(word):
+    assert stem_kk(word) == word.lower()
+
+
+@pytest.mark.parametrize(
+    ("form", "stem"),
+    [("ИСО-ның", "исо"), ("МЭК-тің", "мэк"), ("ТК-ға", "тк"), ("ГОСТ-тарының", "гост"), ("ISO-ның", "iso")],
+)
+def test_abbreviation_with_hyphenated_ending(form, stem):
+    assert stem_kk(form) == stem
+
+
+def test_hyphenated_compound_keeps_its_head_and_stems_its_tail():
+    assert stem_kk("ғылыми-техникалық") == "ғылыми-техникалық"
+    assert stem_kk("ғылыми-зерттеулердің") == "ғылыми-зерттеу"
+
+
+def test_lexicon_breaks_ties():
+    assert stem_kk("кеңесі") != "кеңес"  # without a lexicon, a vowel-final stem is preferred
+    assert stem_kk("кеңесі", lexicon={"кеңес"}) == "кеңес"
+
+
+def test_upper_case_abbreviation_without_hyphen_is_not_stripped():
+    assert stem_kk("ТМД") == "тмд"
+    assert stem_kk("СТАНДАРТТАРДЫҢ") == "стандарт"
+
+
+def test_non_kazakh_words_are_lower_cased():
+    assert stem_kk("ISO") == "iso"
+    assert stem_kk("9001") == "9001"
+    assert stem_kk("") == ""

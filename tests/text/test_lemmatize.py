@@ -1,0 +1,37 @@
+import csv
+
+import pytest
+from conftest import shared_path
+
+from glossary.text.lemmatize import lemma
+
+
+def test_russian_forms_from_the_shared_list():
+    with shared_path("nlp", "ru_forms.tsv").open(encoding="utf-8") as handle:
+        rows = [row for row in csv.reader(handle, delimiter="\t") if row and not row[0].startswith("#")]
+    wrong = [(form, expected, lemma(form, "ru")) for form, expected, *_ in rows if lemma(form, "ru") != expected]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("standards", "standard"),
+        ("committees", "committee"),
+        ("Organizations", "organization"),
+        ("standardization", "standardization"),
+        ("organization", "organization"),
+    ],
+)
+def test_english_keeps_derivations_apart(word, expected):
+    assert lemma(word, "en") == expected
+
+
+def test_kazakh_uses_the_stemmer():
+    assert lemma("Стандарттардың", "kk") == "стандарт"
+
+
+def test_other_languages_and_non_words_are_lower_cased():
+    assert lemma("Normen", "de") == "normen"
+    assert lemma("ISO", "ru") == "iso"
+    assert lemma("9001", "en") == "9001"

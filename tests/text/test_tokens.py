@@ -1,0 +1,45 @@
+import pytest
+
+from glossary.text.tokens import AnalyzedToken, Token, analyze, tokenize
+
+
+def test_offsets_point_into_the_original_text():
+    text = "  ИСО-ның «стандарттары»,  ISO/IEC 9001:2015 және 1.0-92!"
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == ["ИСО-ның", "стандарттары", "ISO/IEC", "9001:2015", "және", "1.0-92"]
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_apostrophes_join_and_trailing_punctuation_does_not():
+    assert [t.text for t in tokenize("O'Brien's g'ylym. Сөз-")] == ["O'Brien's", "g'ylym", "Сөз"]
+
+
+def test_numbers_keep_decimal_separators_only_between_digits():
+    assert [t.text for t in tokenize("3,5 мм. Бөлім 2.")] == ["3,5", "мм", "Бөлім", "2"]
+
+
+@pytest.mark.parametrize("text", ["", "\x00\x01\x1b[0m", "😀👍🏽", "x" * 10_000, "-" * 10_000, "а\u0301"])
+def test_any_input_is_safe(text):
+    tokens = tokenize(text)
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    analyze(text, "kk")
+
+
+def test_token_is_frozen():
+    token = Token("a", 0, 1)
+    with pytest.raises(AttributeError):
+        token.text = "b"  # type: ignore[misc]
+
+
+def test_analyze_gives_lemma_and_folded_key():
+    assert analyze("Стандарттардың", "kk") == [AnalyzedToken("Стандарттардың", 0, 14, "стандарт", "стандарт")]
+    assert analyze("стандартизации", "ru")[0].lemma == "стандартизация"
+    assert analyze("Committees", "en")[0].folded == "committee"
+
+
+@pytest.mark.parametrize(
+    "typed", ["halyqaralyq standart", "халыкаралык стандарт", "khalykaralyk standarttar", "Halyqaralyq standarttardyñ"]
+)
+def test_kazakh_typed_in_latin_or_without_kazakh_letters_meets_the_term(typed):
+    term_keys = [t.folded for t in analyze("халықаралық стандарт", "kk")]
+    assert [t.folded for t in analyze(typed, "kk")] == term_keys
