@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import click
 
+from glossary.cli.build import build
 from glossary.cli.check import check
+from glossary.cli.check_translation import check_translation
 from glossary.cli.coverage import coverage
+from glossary.cli.recognize import recognize
+from glossary.cli.search import search
 from glossary.cli.serve import serve
 
 
@@ -25,4 +29,8 @@ def main() -> None:
 
 main.add_command(check)
 main.add_command(coverage)
+main.add_command(recognize)
+main.add_command(check_translation)
 main.add_command(serve)
+main.add_command(build)
+main.add_command(search)
