@@ -12,6 +12,8 @@ from glossary.cli.build import build
 from glossary.cli.check import check
 from glossary.cli.check_translation import check_translation
 from glossary.cli.coverage import coverage
+from glossary.cli.export import export
+from glossary.cli.import_ import import_
 from glossary.cli.recognize import recognize
 from glossary.cli.search import search
 from glossary.cli.serve import serve
@@ -34,3 +36,5 @@ main.add_command(check_translation)
 main.add_command(serve)
 main.add_command(build)
 main.add_command(search)
+main.add_command(export)
+main.add_command(import_)

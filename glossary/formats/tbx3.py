@@ -21,6 +21,7 @@ relation                    ``ref[@type='crossReference'][@target]`` whose text 
 name, description           ``titleStmt/title``, ``titleStmt/note``
 declared languages          ``encodingDesc/p[@type='languages']``
 sources, subject fields     ``back/refObjectSec[@type='sources'|'subjectFields']``, one ``item`` per field
+sentence files              ``item[@type='sentences']`` (one sentence per line), so citations stay checkable
 ==========================  ==============================================================
 
 TBX-Basic has no category for case sensitivity and no ``properNoun`` part
@@ -124,6 +125,10 @@ def _back(w: Writer, options: ExportOptions) -> None:
                         for field in SOURCE_FIELDS:
                             if getattr(source, field):
                                 w.leaf("item", getattr(source, field), type=field)
+                        if source.sentences:
+                            w.leaf("item", "\n".join(source.sentences), type="sentences")
+                        if source.original_sentences:
+                            w.leaf("item", "\n".join(source.original_sentences), type="original_sentences")
 
 
 def cited(w: Writer, kind: str, text: str, source: Source | None, lang: str | None = None) -> None:

@@ -51,6 +51,9 @@ STATUS_VALUES = {
     "supersededterm-admn-sts": "superseded",
     "obsolete": "superseded",
 }
+#: Attributes the reader understands; any other is counted as not mapped.
+HANDLED_ATTRIBUTES = frozenset({"type", "target", XML_LANG})
+ID_HOLDERS = ENTRY_TAGS | TERM_TAGS | {"term"}
 FLAG_CASE_SENSITIVE = "caseSensitive"
 FLAG_PROPER_NOUN = "properNoun"
 
@@ -167,7 +170,10 @@ class TbxReader:
                 if kind == "sources" and items.get("id"):
                     fields = ("title", "author", "year", "url", "note", "file", "original")
                     self.described_sources[items["id"]] = SourceText(
-                        id=items["id"], **{k: items.get(k, "") for k in fields}
+                        id=items["id"],
+                        sentences=_lines(items.get("sentences")),
+                        original_sentences=_lines(items.get("original_sentences")),
+                        **{k: items.get(k, "") for k in fields},
                     )
                 elif kind == "subjectFields" and items.get("id"):
                     labels = {k[6:]: v for k, v in items.items() if k.startswith("label-")}
@@ -179,6 +185,10 @@ class TbxReader:
 
     def _entry(self, entry: etree._Element) -> None:
         draft = _ConceptDraft(entry.get("id", ""), entry.sourceline or 0)
+        for element in entry.iter():
+            for attribute in element.attrib:
+                if attribute not in HANDLED_ATTRIBUTES and not (attribute == "id" and local(element.tag) in ID_HOLDERS):
+                    self.report.unmapped[f"attribute {local(str(attribute))} on <{local(element.tag)}>"] += 1
         for child in entry:
             tag = local(child.tag)
             if tag in SECTION_TAGS:
@@ -381,6 +391,10 @@ def _grouped(element: etree._Element, main: str) -> tuple[etree._Element | None,
     if found is not None and main == "admin" and found.get("type") == "source":
         sources.insert(0, text_of(found).strip())
     return found, sources
+
+
+def _lines(text: str | None) -> tuple[str, ...]:
+    return tuple(text.split("\n")) if text is not None else ()
 
 
 def _sources(source: Source | None) -> tuple[Source, ...]:

@@ -1,0 +1,93 @@
+"""``glossary export``: write a term base, or part of it, as TBX, CSV or a CAT-tool glossary."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from glossary.formats import REGISTRY, ExportOptions, export_termbase, get_format
+from glossary.paths import default_termbase
+from glossary.termbase import TermbaseInvalid, load_termbase
+
+
+def _codes(value: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (value or "").split(",") if part.strip())
+
+
+@click.command()
+@click.option("--format", "format_name", required=True, type=click.Choice(list(REGISTRY)), help="Output format.")
+@click.option("--termbase", type=click.Path(path_type=Path), help="Term-base directory (default: bundled).")
+@click.option("--langs", help="Comma-separated languages to keep, e.g. kk,ru (default: all).")
+@click.option("--source-lang", help="Source language of a bilingual format (tbx2, weblate-csv, omegat-tsv).")
+@click.option("--target-lang", help="Target language of a bilingual format.")
+@click.option("--subject", "subjects", multiple=True, help="Keep concepts with this subject field (repeatable).")
+@click.option("--status", "statuses", multiple=True, help="Keep terms with this status (repeatable).")
+@click.option("--ids", help="Comma-separated concept ids to export.")
+@click.option("--bom/--no-bom", default=False, help="Start CSV/TSV output with a UTF-8 BOM.")
+@click.option(
+    "--formula-escape/--no-formula-escape",
+    default=None,
+    help="Prefix cells starting with = + - @ ' with ' (default: on for csv-excel only).",
+)
+@click.option("-o", "--output", required=True, help="Output file, or - for standard output.")
+def export(  # noqa: PLR0917 - click passes one parameter per option
+    format_name: str,
+    termbase: Path | None,
+    langs: str | None,
+    source_lang: str | None,
+    target_lang: str | None,
+    subjects: tuple[str, ...],
+    statuses: tuple[str, ...],
+    ids: str | None,
+    bom: bool,
+    formula_escape: bool | None,
+    output: str,
+) -> None:
+    """Export a term base in FORMAT, optionally filtered, to a file or standard output."""
+    directory = termbase or default_termbase()
+    try:
+        loaded = load_termbase(directory)
+    except TermbaseInvalid as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        raise SystemExit(1) from None
+    fmt = get_format(format_name)
+    languages = _codes(langs)
+    if fmt.bilingual:
+        pool = languages or loaded.used_languages()
+        source = source_lang or (pool[0] if pool else None)
+        target = target_lang or next((code for code in pool if code != source), None)
+        if not source or not target or source == target:
+            raise click.UsageError(f"{format_name} holds one language pair: give --source-lang and --target-lang")
+        source_lang, target_lang, languages = source, target, (source, target)
+    options = ExportOptions(
+        languages=languages,
+        source_lang=source_lang,
+        target_lang=target_lang,
+        subjects=subjects,
+        statuses=statuses,
+        ids=_codes(ids),
+        info=loaded,
+        bom=bom,
+        formula_escape=formula_escape,
+    )
+    if output == "-":
+        export_termbase(fmt, loaded.concepts.values, sys.stdout.buffer, options)
+        sys.stdout.buffer.flush()
+        return
+    target_path = Path(output).resolve()
+    descriptor, staging_name = tempfile.mkstemp(dir=target_path.parent, prefix=f".{target_path.name}.")
+    staging = Path(staging_name)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            export_termbase(fmt, loaded.concepts.values, handle, options)
+        staging.chmod(0o644)
+        staging.replace(target_path)
+    except BaseException:
+        staging.unlink(missing_ok=True)
+        raise
+    click.echo(f"{target_path}: written ({format_name})", err=True)
