@@ -55,9 +55,23 @@ def format_for_path(path: str | Path) -> Format:
 def export_termbase(
     fmt: Format, concepts: Callable[[], Iterable[Concept]], out: IO[bytes], options: ExportOptions
 ) -> None:
-    """Filter by ``options`` and stream the export; ``concepts`` is called once, twice when filtering."""
+    """Filter by ``options`` and stream the export; ``concepts`` is called once, twice when filtering.
+
+    Bilingual formats export the pair ``options.pair(...)`` and only concepts
+    with a term in the source language.
+    """
+    languages, required = options.languages, ()
+    if fmt.bilingual:
+        source, target = options.pair(options.info.languages if options.info else ())
+        languages, required = (source, target), (source,)
+        options = replace(options, languages=languages, source_lang=source, target_lang=target)
     chosen, exported = select(
-        concepts, languages=options.languages, subjects=options.subjects, statuses=options.statuses, ids=options.ids
+        concepts,
+        languages=languages,
+        subjects=options.subjects,
+        statuses=options.statuses,
+        ids=options.ids,
+        required=required,
     )
     fmt.export(chosen, out, replace(options, exported_ids=exported))
 

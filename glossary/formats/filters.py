@@ -38,11 +38,14 @@ def filter_concepts(
     subjects: Collection[str] = (),
     statuses: Collection[str] = (),
     ids: Collection[str] = (),
+    required: Collection[str] = (),
 ) -> Iterator[Concept]:
     """Yield the concepts an export should hold, each cut down to the chosen languages and statuses.
 
     A concept is kept when its id is listed (if ``ids`` is given), it has one
-    of ``subjects`` (if given) and it still has a term after restriction.
+    of ``subjects`` (if given) and it still has a term after restriction
+    (in each of the ``required`` languages, when given: a bilingual export
+    needs its source language).
     Relations are left alone; :func:`prune_relations` drops those whose
     target is not exported.
     """
@@ -54,8 +57,11 @@ def filter_concepts(
         if wanted_subjects and not wanted_subjects.intersection(concept.subjects):
             continue
         restricted = restrict(concept, languages, statuses)
-        if has_terms(restricted):
-            yield restricted
+        if not has_terms(restricted):
+            continue
+        if any(not (code in restricted.languages and restricted.languages[code].terms) for code in required):
+            continue
+        yield restricted
 
 
 def prune_relations(concept: Concept, exported_ids: Collection[str] | None) -> Concept:
@@ -72,13 +78,14 @@ def select(
     subjects: Collection[str] = (),
     statuses: Collection[str] = (),
     ids: Collection[str] = (),
+    required: Collection[str] = (),
 ) -> tuple[Iterator[Concept], frozenset[str] | None]:
     """Filtered concepts plus the ids they cover (``None`` when nothing is filtered).
 
     ``concepts`` is called once more when a filter is set, to learn which
     ids the export holds before streaming it.
     """
-    criteria = {"languages": languages, "subjects": subjects, "statuses": statuses, "ids": ids}
+    criteria = {"languages": languages, "subjects": subjects, "statuses": statuses, "ids": ids, "required": required}
     if not any(criteria.values()):
         return iter(concepts()), None
     exported = frozenset(c.id for c in filter_concepts(concepts(), **criteria))

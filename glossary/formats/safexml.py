@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from lxml import etree
 
@@ -57,6 +58,19 @@ def check_prolog(path: Path, *, max_bytes: int = MAX_XML_BYTES) -> None:
             raise FormatError(str(path), "the DTD's internal subset is too long to inspect; refused")
 
 
+def _parser_events(handle: IO[bytes], events: tuple[str, ...]) -> etree.iterparse:
+    return etree.iterparse(
+        handle,
+        events=events,
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
 def iter_end(path: Path, tags: frozenset[str], *, max_elements: int = MAX_ELEMENTS) -> Iterator[etree._Element]:
     """Yield each element whose local name is in ``tags`` when it is complete, then free it.
 
@@ -65,51 +79,40 @@ def iter_end(path: Path, tags: frozenset[str], *, max_elements: int = MAX_ELEMEN
     """
     check_prolog(path)
     seen = 0
-    context = etree.iterparse(
-        str(path),
-        events=("start", "end"),
-        resolve_entities=False,
-        load_dtd=False,
-        no_network=True,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-    depth_stack: list[str] = []
-    try:
-        for event, element in context:
-            if event == "start":
-                seen += 1
-                if seen > max_elements:
-                    raise FormatError(
-                        str(path), f"more than {max_elements} elements; refused", line=element.sourceline or 0
-                    )
-                depth_stack.append(local(element.tag))
-                continue
-            depth_stack.pop()
-            if local(element.tag) in tags and depth_stack:
-                yield element
-                element.clear(keep_tail=False)
-                parent = element.getparent()
-                if parent is not None:
-                    while element.getprevious() is not None:
-                        del parent[0]
-    except etree.XMLSyntaxError as exc:
-        line = exc.lineno or 0
-        message = exc.msg or str(exc)
-        if "entity" in message.lower():
-            message = f"entity reference refused or undefined: {message}"
-        raise FormatError(str(path), f"malformed XML: {message}", line=line) from exc
+    depth = 0
+    with path.open("rb") as handle:
+        try:
+            for event, element in _parser_events(handle, ("start", "end")):
+                if event == "start":
+                    seen += 1
+                    depth += 1
+                    if seen > max_elements:
+                        raise FormatError(
+                            str(path), f"more than {max_elements} elements; refused", line=element.sourceline or 0
+                        )
+                    continue
+                depth -= 1
+                if depth and local(element.tag) in tags:
+                    yield element
+                    element.clear(keep_tail=False)
+                    parent = element.getparent()
+                    if parent is not None:
+                        while element.getprevious() is not None:
+                            del parent[0]
+        except etree.XMLSyntaxError as exc:
+            message = exc.msg or str(exc)
+            if "entity" in message.lower():
+                message = f"entity reference refused or undefined: {message}"
+            raise FormatError(str(path), f"malformed XML: {message}", line=exc.lineno or 0) from exc
 
 
 def root_of(path: Path) -> tuple[str, dict[str, str]]:
     """The root element's local name and attributes, read without parsing the rest."""
     check_prolog(path)
-    try:
-        for _, element in etree.iterparse(
-            str(path), events=("start",), resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False
-        ):
-            return local(element.tag), {str(k): str(v) for k, v in element.attrib.items()}
-    except etree.XMLSyntaxError as exc:
-        raise FormatError(str(path), f"malformed XML: {exc.msg}", line=exc.lineno or 0) from exc
+    with path.open("rb") as handle:
+        try:
+            for _, element in _parser_events(handle, ("start",)):
+                return local(element.tag), {str(k): str(v) for k, v in element.attrib.items()}
+        except etree.XMLSyntaxError as exc:
+            raise FormatError(str(path), f"malformed XML: {exc.msg}", line=exc.lineno or 0) from exc
     raise FormatError(str(path), "empty XML document")
