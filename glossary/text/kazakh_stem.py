@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from glossary.text.fold import fold
+from glossary.text.kazakh_closed_class import IRREGULAR, UNINFLECTED
 from glossary.text.kazakh_suffixes import (
     ABBREVIATION_ENDINGS,
     BACK_VOWELS,
     FRONT_VOWELS,
+    LOANWORD_LETTERS,
     SUFFIXES,
     VOWELS,
     Harmony,
@@ -33,11 +35,13 @@ _CYRILLIC_WORD = re.compile(r"[а-яёәғқңөұүһі]+")
 # fmt: off
 _FINAL_CLUSTERS = frozenset({
     "рт", "лт", "нт", "йт", "рқ", "рк", "йқ", "йк", "ст", "рд", "нк", "нд", "кт", "рм", "лм", "рс",
-    "ск", "зм", "нг", "тр", "пт", "фт", "кс", "мп", "лп", "рп", "сп", "нц", "лк", "рг", "рн", "рл",
+    "ск", "зм", "нг", "тр", "пт", "фт", "кс", "мп", "лп", "рп", "сп", "нц", "рл",
     "лд", "рф", "мб", "сс", "лл", "мм", "бр", "др", "гр", "фр", "вр", "ль", "нь", "рь", "сь", "ть",
     "зь", "мь", "пь", "вь",
 })
 # fmt: on
+# Endings left when a vowel-initial suffix drops a stem's last high vowel: халық → халқы, орын → орны.
+_ELIDING_CLUSTERS = frozenset({"лқ", "лк", "рн", "йн"})
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,8 @@ class _Alphabet:
     front: frozenset[str]
     clusters: frozenset[str]
     restore_after: dict[str, frozenset[str]]  # г/ғ/б back to к/қ/п after these vowels
+    uninflected: frozenset[str]
+    irregular: dict[str, str]
 
     @classmethod
     def build(cls, suffixes: tuple[Suffix, ...], folded: bool) -> _Alphabet:
@@ -58,11 +64,11 @@ class _Alphabet:
             by_last.setdefault(suffix.form[-1], []).append(suffix)
         if folded:
             # After folding, а ә, о ө, у ұ ү, и і look alike: only ы/я (back) and е (front) tell.
-            back, front = frozenset("ыя"), frozenset("е")
-            restore = {"г": frozenset("аеиыя"), "б": frozenset("аеиыя")}
+            back, front = frozenset("ыя"), frozenset("еи")
+            restore = {"г": frozenset("аеиыя"), "б": frozenset("аеиыяо")}
         else:
             back, front = BACK_VOWELS, FRONT_VOWELS
-            restore = {"ғ": VOWELS, "г": frozenset("әеэөүі"), "б": frozenset("аәеэыіөү")}
+            restore = {"ғ": VOWELS, "г": frozenset("әеэөүі"), "б": frozenset("аәеэыіөүоұ")}
         return cls(
             suffixes_by_last_letter={k: tuple(sorted(v, key=lambda s: -len(s.form))) for k, v in by_last.items()},
             vowels=frozenset(fold("".join(VOWELS))) | VOWELS if folded else VOWELS,
@@ -70,13 +76,23 @@ class _Alphabet:
             front=front,
             clusters=frozenset(fold(c) for c in _FINAL_CLUSTERS) if folded else _FINAL_CLUSTERS,
             restore_after=restore,
+            uninflected=frozenset(fold(word) for word in UNINFLECTED) if folded else UNINFLECTED,
+            irregular={fold(k): fold(v) for k, v in IRREGULAR.items()} if folded else IRREGULAR,
         )
 
     def harmony(self, stem: str) -> Harmony:
-        """The harmony of the last vowel that tells (и, у, ю do not); ANY if it is ambiguous."""
-        for char in reversed(stem):
-            if char in "иую":
-                continue
+        """The harmony of the last vowel that tells; ANY if it is ambiguous.
+
+        у is a consonant after a vowel (тау) and at the end of a verbal noun (келу), so it is
+        skipped there; before a consonant in a loanword (ресурс, форум) it is a back vowel.
+        """
+        folded = "ә" not in self.front
+        for index in range(len(stem) - 1, -1, -1):
+            char = stem[index]
+            if char in "ую":
+                if folded or index == len(stem) - 1 or (index > 0 and stem[index - 1] in self.vowels):
+                    continue
+                return Harmony.BACK
             if char in self.back:
                 return Harmony.BACK
             if char in self.front:
@@ -86,10 +102,21 @@ class _Alphabet:
         return Harmony.ANY
 
     def acceptable_stem(self, stem: str) -> bool:
-        if len(stem) < MIN_STEM or not any(char in self.vowels for char in stem):
+        """Long enough, has a vowel, and does not end in a consonant cluster Kazakh words never end in."""
+        syllabic = self.vowels | {"у"}  # у is a consonant for licensing (тау-дың) but carries a syllable
+        if len(stem) < MIN_STEM or not any(char in syllabic for char in stem):
             return False
-        ending = stem[-2:]
-        return ending[0] in self.vowels or ending[1] in self.vowels or ending in self.clusters
+        if len(stem) == MIN_STEM and stem[-1] in self.vowels:
+            return False  # two-letter stems are closed syllables (ел, үй, ат) or end in у (су)
+        ending = stem.replace("ь", "")[-2:]  # the soft sign is silent: фильм ends in лм
+        return ending[0] in syllabic or ending[1] in syllabic or ending in self.clusters
+
+    def unelided(self, stem: str, suffix: Suffix) -> str | None:
+        """халқ-ы → халық, орн-ы → орын: put back the high vowel a vowel-initial suffix drops."""
+        if stem[-2:] in _ELIDING_CLUSTERS:
+            vowel = "ы" if suffix.harmony is Harmony.BACK else ("і" if "ә" in self.front else "и")
+            return stem[:-1] + vowel + stem[-1]
+        return None
 
     def restored(self, stem: str) -> str | None:
         """The stem with its final voiced consonant restored (ынтымақтастығ-ын → ынтымақтастық)."""
@@ -99,6 +126,11 @@ class _Alphabet:
         return None
 
 
+# Before a final ы/і: agent nouns (басшы-сы) and deverbal nouns (белгі-сі, күлкі-сі).
+_YI_STEM_LETTERS = frozenset("шғгқк")
+
+_FIRST_PLURAL_AFTER_VOWEL = frozenset({"мыз", "міз"})
+
 _EXACT = _Alphabet.build(SUFFIXES, folded=False)
 _FOLDED = _Alphabet.build(folded_suffixes(), folded=True)
 _STRIPPABLE_ENDINGS = ABBREVIATION_ENDINGS | frozenset(fold(form) for form in ABBREVIATION_ENDINGS)
@@ -107,15 +139,30 @@ _STRIPPABLE_ENDINGS = ABBREVIATION_ENDINGS | frozenset(fold(form) for form in AB
 def _licensed(suffix: Suffix, stem: str, alphabet: _Alphabet) -> bool:
     if not suffix.needs_px3 and stem[-1] not in suffix.after:
         return False
-    if suffix.harmony is not Harmony.ANY:
+    if suffix.harmony is not Harmony.ANY and not LOANWORD_LETTERS.intersection(stem):
         stem_harmony = alphabet.harmony(stem)
         if stem_harmony is not Harmony.ANY and stem_harmony is not suffix.harmony:
             return False
-    if suffix.px3 and suffix.vowel_initial and stem[-1] in "шщ":
+    if suffix.px3 and suffix.vowel_initial and stem[-1] == "ш" and len(stem) >= 4:
         return False  # -шы/-ші makes agent nouns (өндіруші): derivational, kept
-    if suffix.px3 and not suffix.vowel_initial and stem[-1] in "ыіи":
-        return False  # stems rarely end in ы/і: жұмыс-ы-н, not жұмы-сы-н
+    if (
+        suffix.px3
+        and not suffix.vowel_initial
+        and stem[-1] in "ыіи"
+        and (len(stem) < 4 or stem[-2] not in _YI_STEM_LETTERS)
+    ):
+        return False  # few stems end in ы/і (жұмыс-ы-н, not жұмы-сы-н) but agent nouns and -ғы/-гі nouns do
+    if suffix.px3 and suffix.vowel_initial and stem[-1] == "л" and _adjective_base(stem[:-1], alphabet):
+        return False  # -лы/-лі makes adjectives (пайдалы, шектеулі, дәстүрлі): derivational, kept
+    if suffix.form in _FIRST_PLURAL_AFTER_VOWEL and len(stem) < 3:
+        return False  # тамыз, семіз are not та-мыз, се-міз
     return alphabet.acceptable_stem(stem)
+
+
+def _adjective_base(base: str, alphabet: _Alphabet) -> bool:
+    """Whether ``base`` + -лы/-лі reads as a derived adjective rather than a stem in л + px3."""
+    syllables = sum(char in alphabet.vowels for char in base)
+    return syllables >= 2 or (syllables >= 1 and base[-1:] in ("у", "р"))
 
 
 def _analyses(word: str, alphabet: _Alphabet) -> list[str]:
@@ -130,6 +177,9 @@ def _analyses(word: str, alphabet: _Alphabet) -> list[str]:
                 continue
             stem = form[: -len(suffix.form)]
             if not _licensed(suffix, stem, alphabet):
+                unelided = alphabet.unelided(stem, suffix) if suffix.px3 and suffix.vowel_initial else None
+                if unelided is not None and _licensed(suffix, unelided, alphabet):
+                    found.append(unelided)
                 continue
             if suffix.needs_px3:
                 strip(stem, Slot.CASE.value, need_px3=True)
@@ -182,6 +232,10 @@ def _stem(word: str, lexicon: Container[str] | None, alphabet: _Alphabet) -> str
         return lower
     if word.isupper() and len(word) <= 5:
         return lower  # an abbreviation (ТМД, ГОСТ) is not inflected without a hyphen
+    if lower in alphabet.irregular:
+        return alphabet.irregular[lower]
+    if lower in alphabet.uninflected:
+        return lower
     return _choose(lower, _analyses(lower, alphabet), lexicon)
 
 

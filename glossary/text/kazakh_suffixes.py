@@ -16,7 +16,9 @@ from glossary.text.fold import fold
 
 VOWELS = frozenset("аәеэиоөұүыіюяё")
 BACK_VOWELS = frozenset("аоұыяё")
-FRONT_VOWELS = frozenset("әеэөүі")
+FRONT_VOWELS = frozenset("әеэөүіи")  # и ends front-harmony loans too: саммит-ке, такси-ге
+# Letters found only in loanwords, whose suffixes often ignore harmony (Назарбаев-тың).
+LOANWORD_LETTERS = frozenset("вфцчщьъёэ")
 VOICELESS = frozenset("кқпстфхһцчшщ")
 # Voiced obstruents end only loanwords (клуб, диалог); spoken devoiced, they take either variant.
 VOICED_OBSTRUENTS = frozenset("бвгғд")
@@ -30,8 +32,9 @@ AFTER_VOICED = L | SONORANTS_RJU | NASALS | ZJ | VOICED_OBSTRUENTS
 
 
 class Slot(Enum):
-    """Where a suffix sits; stripping goes case → possessive → plural."""
+    """Where a suffix sits; stripping goes predicate → case → possessive → plural."""
 
+    PREDICATE = 4
     CASE = 3
     POSSESSIVE = 2
     PLURAL = 1
@@ -69,7 +72,8 @@ SUFFIXES: tuple[Suffix, ...] = tuple(
     _pair("лар", "лер", Slot.PLURAL, VOWELS | SONORANTS_RJU)
     + _pair("дар", "дер", Slot.PLURAL, L | NASALS | ZJ | VOICED_OBSTRUENTS)
     + _pair("тар", "тер", Slot.PLURAL, AFTER_VOICELESS)
-    # possessive: 3rd person, 1st plural, 2nd polite
+    # possessive: 3rd person, 1st plural (еліміз), 2nd polite (еліңіз).  1st/2nd singular
+    # (-ым, -ың) are left alone: they would read ұйым as ұй-ым.
     + _pair("сы", "сі", Slot.POSSESSIVE, VOWELS, px3=True)
     + _pair("ы", "і", Slot.POSSESSIVE, _CONSONANTS, px3=True)
     + _pair("мыз", "міз", Slot.POSSESSIVE, VOWELS)
@@ -105,12 +109,20 @@ SUFFIXES: tuple[Suffix, ...] = tuple(
     + [
         Suffix(form, Slot.CASE, Harmony.ANY, after)
         for forms, after in (
-            (("мен", "менен"), VOWELS | L | SONORANTS_RJU),
-            (("бен", "бенен"), NASALS | ZJ | VOICED_OBSTRUENTS),
+            (("мен", "менен"), VOWELS | L | SONORANTS_RJU | NASALS),
+            (("бен", "бенен"), ZJ | VOICED_OBSTRUENTS),
             (("пен", "пенен"), AFTER_VOICELESS),
         )
         for form in forms
     ]
+    # predicate: "I am / we are …" (қуаныштымын, дайынбыз, тиіспіз); 2nd person -сыз would eat
+    # the derivational -сыз (қауіпсіз), so it is not listed
+    + _pair("мын", "мін", Slot.PREDICATE, VOWELS | L | SONORANTS_RJU | NASALS)
+    + _pair("бын", "бін", Slot.PREDICATE, ZJ | VOICED_OBSTRUENTS)
+    + _pair("пын", "пін", Slot.PREDICATE, AFTER_VOICELESS)
+    + _pair("мыз", "міз", Slot.PREDICATE, VOWELS | L | SONORANTS_RJU | NASALS)
+    + _pair("быз", "біз", Slot.PREDICATE, ZJ | VOICED_OBSTRUENTS)
+    + _pair("пыз", "піз", Slot.PREDICATE, AFTER_VOICELESS)
 )
 
 # Every written form of any suffix: what may follow a hyphen after an abbreviation (ИСО-ның,
