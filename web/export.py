@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from glossary.formats import REGISTRY, get_format
 from glossary.formats.base import ExportOptions
 from glossary.formats.filters import select
-from web.labels import language_name, subject_label
+from web.labels import format_label, language_name, subject_label
 from web.searcher import get_searcher
 
 export_pages = Blueprint("export_pages", __name__)
@@ -23,7 +23,12 @@ export_pages = Blueprint("export_pages", __name__)
 
 def _formats() -> list[dict[str, Any]]:
     return [
-        {"name": name, "label": cls.label, "extension": cls.extensions[0], "bilingual": cls.bilingual}
+        {
+            "name": name,
+            "label": format_label(name, cls.label),
+            "extension": cls.extensions[0],
+            "bilingual": cls.bilingual,
+        }
         for name, cls in REGISTRY.items()
     ]
 
@@ -35,7 +40,7 @@ def _filename(stem: str, extension: str) -> str:
 
 @export_pages.app_context_processor
 def _format_choices() -> dict[str, Any]:
-    return {"format_names": list(REGISTRY), "format_labels": {name: cls.label for name, cls in REGISTRY.items()}}
+    return {"format_names": list(REGISTRY)}
 
 
 @export_pages.route("/export/")

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-WIDTH = 640
+WIDTH = 520
 ROW_HEIGHT = 80
 BOX_HEIGHT = 36
 GAP = 12
-CHAR_WIDTH = 7.2  # average width of a 13 px sans-serif character
+CHAR_WIDTH = 9.0  # average width of a 13 px sans-serif character (Cyrillic, bold)
 
 
 @dataclass(frozen=True)
@@ -57,16 +57,16 @@ def _fit(label: str, width: float) -> str:
     return label if len(label) <= room else label[: room - 1].rstrip() + "…"
 
 
-def _row(items: list[tuple[str, str | None, str]], y: float) -> list[Node]:
+def _row(items: list[tuple[str, str | None, str]], y: float, gap: float = GAP) -> list[Node]:
     if not items:
         return []
-    width = min(220.0, (WIDTH - GAP * (len(items) + 1)) / len(items))
-    total = len(items) * width + (len(items) - 1) * GAP
+    width = min(200.0, (WIDTH - gap * (len(items) + 1)) / len(items))
+    total = len(items) * width + (len(items) - 1) * gap
     x = (WIDTH - total) / 2
     nodes = []
     for label, href, kind in items:
         nodes.append(Node(_fit(label, width), label, href, kind, x, y, width))
-        x += width + GAP
+        x += width + gap
     return nodes
 
 
@@ -83,7 +83,7 @@ def layout(center: str, related: list[tuple[str, str, str | None]]) -> Graph | N
     top = _row(broader, y)
     if top:
         y += ROW_HEIGHT
-    mid = _row(middle, y)
+    mid = _row(middle, y, gap=4 * GAP)
     y += ROW_HEIGHT
     bottom = _row(narrower, y)
     if bottom:

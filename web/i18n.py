@@ -36,10 +36,11 @@ def _pull_lang_code(endpoint: str | None, values: dict[str, Any] | None) -> None
 
 
 def _add_lang_code(endpoint: str, values: dict[str, Any]) -> None:
-    if "lang_code" in values or not g.get("lang_code"):
+    if "lang_code" in values:
         return
     if current_app.url_map.is_endpoint_expecting(endpoint, "lang_code"):
-        values["lang_code"] = g.lang_code
+        # Error pages for unknown prefixes have no lang_code of their own: use the browser's.
+        values["lang_code"] = g.get("lang_code") or best_language()
 
 
 def switch_language_url(code: str) -> str:

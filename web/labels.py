@@ -49,3 +49,20 @@ def subject_label(subject: object, lang: str) -> str:
     """A subject's label from the term base, in ``lang`` when it has one."""
     labels: dict[str, str] = getattr(subject, "labels", {}) or {}
     return labels.get(lang) or labels.get("en") or next(iter(labels.values()), "") or getattr(subject, "id", "")
+
+
+#: The formats registry's labels are English; these say the same in the interface language.
+FORMAT_LABELS: dict[str, LazyString] = {
+    "tbx": _l("TBX-Basic v3 (ISO 30042:2019), all languages"),
+    "tbx2": _l("TBX v2 (martif), one language pair: translate-toolkit, Weblate, OmegaT"),
+    "csv": _l("CSV, one concept per row (UTF-8)"),
+    "csv-excel": _l("CSV for Excel (UTF-8 with BOM, formula cells escaped)"),
+    "weblate-csv": _l("Weblate glossary CSV, one language pair"),
+    "omegat-tsv": _l("OmegaT glossary (tab-separated), one language pair"),
+}
+
+
+def format_label(name: str, fallback: str) -> str:
+    """A format's label in the interface language, or the registry's own for a format added later."""
+    label = FORMAT_LABELS.get(name)
+    return str(label) if label is not None else fallback

@@ -87,10 +87,16 @@ class Kwic:
 
 def kwic(sentence: str, term: str) -> Kwic | None:
     """Find ``term`` (possibly inflected) in ``sentence``; None when it is not there."""
-    lowered = sentence.casefold().find(term.casefold())
-    if lowered >= 0 and len(sentence.casefold()) == len(sentence):
-        end = lowered + len(term)
-        return Kwic(sentence[:lowered], sentence[lowered:end], sentence[end:])
+    if len(sentence.casefold()) == len(sentence):  # casefolding kept offsets (no ß-like letters)
+        folded, wanted = sentence.casefold(), term.casefold()
+        start = folded.find(wanted)
+        while start >= 0:
+            if start == 0 or not sentence[start - 1].isalnum():
+                end = start + len(term)
+                while end < len(sentence) and sentence[end].isalnum():
+                    end += 1  # an inflected form: the whole word is the keyword
+                return Kwic(sentence[:start], sentence[start:end], sentence[end:])
+            start = folded.find(wanted, start + 1)
     term_words = [m.group() for m in WORD.finditer(term)]
     tokens = list(WORD.finditer(sentence))
     n = len(term_words)

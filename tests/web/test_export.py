@@ -1,0 +1,56 @@
+"""Export: the form offers every registered format; downloads come from the same registry."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from flask.testing import FlaskClient
+from lxml import etree
+
+from glossary.formats import REGISTRY
+
+
+def test_export_form_offers_every_registered_format_languages_and_subjects(client: FlaskClient) -> None:
+    html = client.get("/ru/export/").get_data(as_text=True)
+    for name in REGISTRY:
+        assert f'value="{name}"' in html
+    assert "TBX-Basic v3 (ISO 30042:2019), все языки" in html
+    assert 'name="lang" id="lang-kk" value="kk"' in html
+    assert 'name="subject" id="subject-organizations" value="organizations"' in html
+    assert 'action="/ru/export/download"' in html
+
+
+def test_download_one_concept_as_tbx(client: FlaskClient) -> None:
+    response = client.get("/en/export/download?format=tbx&id=iso")
+    assert response.status_code == 200
+    assert response.mimetype == REGISTRY["tbx"].mimetype
+    assert response.headers["Content-Disposition"] == 'attachment; filename="iso.tbx"'
+    root = etree.fromstring(response.data)
+    entries = root.findall(".//{*}conceptEntry")
+    assert [e.get("id") for e in entries] == ["iso"]
+    assert "iso-council" not in response.data.decode()  # nor a cross-reference to a concept left out
+
+
+def test_download_filtered_csv_by_language_and_subject(client: FlaskClient) -> None:
+    response = client.get("/en/export/download?format=csv&lang=kk&lang=en&subject=standardization")
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
+    text = response.data.decode("utf-8-sig")
+    assert "стандарт" in text and "standard" in text
+    assert "Нормативный" not in text and "универсальный" not in text  # Russian was not chosen
+    assert "ISO" not in text  # organizations is not in the chosen subject
+    assert len(rows) >= 3
+
+
+def test_bilingual_format_uses_the_chosen_pair(client: FlaskClient) -> None:
+    response = client.get("/en/export/download?format=tbx2&from=kk&to=ru")
+    assert response.status_code == 200
+    body = response.data.decode()
+    assert 'lang="kk"' in body and 'lang="ru"' in body and 'lang="en"' not in body
+
+
+def test_unknown_format_is_a_clear_400(client: FlaskClient) -> None:
+    response = client.get("/kk/export/download?format=docx")
+    assert response.status_code == 400
+    assert "Экспорт пішімі белгісіз." in response.get_data(as_text=True)
