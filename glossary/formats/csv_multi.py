@@ -28,6 +28,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
+from babel import Locale, UnknownLocaleError
+
 from glossary.formats.base import ExportOptions, Format, FormatError, ImportOptions, ImportReport, ImportResult
 from glossary.formats.cells import (
     TextOut,
@@ -61,6 +63,15 @@ TERM_FIELDS = ("type", "status", "part_of_speech", "case_sensitive", "usage_note
 SECTION_FIELDS = (*TERM_FIELDS, "definition", "definition_source")
 CONCEPT_COLUMNS = ("id", "subjects")
 TRAILING_COLUMNS = ("notes", "notes:lang", "notes:sources", "relations")
+
+
+def is_language(code: str) -> bool:
+    """A code CLDR knows (``kk``, ``en-us``, ``es-419``), as the term-base loader requires."""
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    return True
 
 
 def header_for(languages: Iterable[str]) -> list[str]:
@@ -181,13 +192,14 @@ class _Reader:
         languages = [
             name for name in header if name and ":" not in name and name not in CONCEPT_COLUMNS + TRAILING_COLUMNS
         ]
+        message = "unknown column {!r}; expected id, subjects, a language code, 'LANG:field' or notes/relations"
+        for name in languages:
+            if not is_language(name):
+                raise self.fail(name, message.format(name))
         known = set(header_for(languages))
         for name in header:
             if name not in known:
-                raise self.fail(
-                    name,
-                    f"unknown column {name!r}; expected id, subjects, a language code, 'LANG:field' or notes/relations",
-                )
+                raise self.fail(name, message.format(name))
         return languages
 
     def _concept(self, cells: dict[str, str], languages: list[str]) -> Concept:
