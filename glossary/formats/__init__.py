@@ -44,7 +44,7 @@ def format_for_path(path: str | Path) -> Format:
     if suffix == ".tbx" and path.is_file():
         from glossary.formats.safexml import root_of
 
-        root, _ = root_of(path)
+        root, _, _ = root_of(path)
         return Tbx2Format() if root == "martif" else Tbx3Format()
     for cls in REGISTRY.values():
         if suffix in cls.extensions and cls.importable:

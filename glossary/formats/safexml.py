@@ -100,19 +100,26 @@ def iter_end(path: Path, tags: frozenset[str], *, max_elements: int = MAX_ELEMEN
                         while element.getprevious() is not None:
                             del parent[0]
         except etree.XMLSyntaxError as exc:
-            message = exc.msg or str(exc)
-            if "entity" in message.lower():
-                message = f"entity reference refused or undefined: {message}"
-            raise FormatError(str(path), f"malformed XML: {message}", line=exc.lineno or 0) from exc
+            raise _syntax_error(path, exc) from exc
 
 
-def root_of(path: Path) -> tuple[str, dict[str, str]]:
-    """The root element's local name and attributes, read without parsing the rest."""
+def _syntax_error(path: Path, exc: etree.XMLSyntaxError) -> FormatError:
+    """The first fatal error libxml2 logged (iterparse's own message is often just 'no element found')."""
+    entry = exc.error_log.last_error if exc.error_log else None
+    message, line = (entry.message, entry.line) if entry is not None else (exc.msg or str(exc), exc.lineno or 0)
+    if "entity" in message.lower():
+        message = f"entity reference refused or undefined: {message}"
+    return FormatError(str(path), f"malformed XML: {message}", line=line)
+
+
+def root_of(path: Path) -> tuple[str, dict[str, str], int]:
+    """The root element's local name, attributes and line, read without parsing the rest."""
     check_prolog(path)
     with path.open("rb") as handle:
         try:
             for _, element in _parser_events(handle, ("start",)):
-                return local(element.tag), {str(k): str(v) for k, v in element.attrib.items()}
+                attributes = {str(k): str(v) for k, v in element.attrib.items()}
+                return local(element.tag), attributes, element.sourceline or 0
         except etree.XMLSyntaxError as exc:
-            raise FormatError(str(path), f"malformed XML: {exc.msg}", line=exc.lineno or 0) from exc
+            raise _syntax_error(path, exc) from exc
     raise FormatError(str(path), "empty XML document")

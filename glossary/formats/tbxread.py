@@ -123,9 +123,9 @@ class TbxReader:
     # -- driving -------------------------------------------------------------
 
     def read(self) -> ImportResult:
-        root, attributes = root_of(self.path)
+        root, attributes, line = root_of(self.path)
         if root not in ("tbx", "martif"):
-            raise FormatError(str(self.path), f"not a TBX file: the root element is <{root}>", line=1)
+            raise FormatError(str(self.path), f"not a TBX file: the root element is <{root}>", line=line)
         self.doc_lang = attributes.get(XML_LANG, "")
         for element in iter_end(self.path, ENTRY_TAGS | HEADER_TAGS | {"back"}):
             tag = local(element.tag)
