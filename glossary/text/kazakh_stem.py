@@ -48,7 +48,7 @@ _ELIDING_CLUSTERS = frozenset({"лқ", "лк", "рн", "йн"})
 class _Alphabet:
     """The suffix table and letter classes for exact Kazakh spelling, or for folded spelling."""
 
-    suffixes_by_last_letter: dict[str, tuple[Suffix, ...]]
+    suffixes_by_last_letter: dict[str, tuple[tuple[str, int, Suffix], ...]]  # (form, slot rank, suffix)
     vowels: frozenset[str]
     back: frozenset[str]
     front: frozenset[str]
@@ -64,13 +64,16 @@ class _Alphabet:
             by_last.setdefault(suffix.form[-1], []).append(suffix)
         if folded:
             # After folding, а ә, о ө, у ұ ү, и і look alike: only ы/я (back) and е (front) tell.
-            back, front = frozenset("ыя"), frozenset("еи")
+            back, front = frozenset("ыя"), frozenset("е")
             restore = {"г": frozenset("аеиыя"), "б": frozenset("аеиыяо")}
         else:
             back, front = BACK_VOWELS, FRONT_VOWELS
             restore = {"ғ": VOWELS, "г": frozenset("әеэөүі"), "б": frozenset("аәеэыіөүоұ")}
         return cls(
-            suffixes_by_last_letter={k: tuple(sorted(v, key=lambda s: -len(s.form))) for k, v in by_last.items()},
+            suffixes_by_last_letter={
+                k: tuple((s.form, s.slot.value, s) for s in sorted(v, key=lambda s: -len(s.form)))
+                for k, v in by_last.items()
+            },
             vowels=frozenset(fold("".join(VOWELS))) | VOWELS if folded else VOWELS,
             back=back,
             front=front,
@@ -89,6 +92,8 @@ class _Alphabet:
         folded = "ә" not in self.front
         for index in range(len(stem) - 1, -1, -1):
             char = stem[index]
+            if char == "и":
+                return Harmony.ANY  # тарих-ы but саммит-ке: и does not tell
             if char in "ую":
                 if folded or index == len(stem) - 1 or (index > 0 and stem[index - 1] in self.vowels):
                     continue
@@ -127,8 +132,11 @@ class _Alphabet:
 
 
 # Before a final ы/і: agent nouns (басшы-сы) and deverbal nouns (белгі-сі, күлкі-сі).
-_YI_STEM_LETTERS = frozenset("шғгқк")
+_YI_STEM_LETTERS = frozenset("шгк")
 
+_AFTER_VOWEL_ACCUSATIVE = frozenset({"ны", "ні", "ни"})
+_CASE = Slot.CASE.value
+_OUTERMOST = max(slot.value for slot in Slot) + 1
 _FIRST_PLURAL_AFTER_VOWEL = frozenset({"мыз", "міз"})
 
 _EXACT = _Alphabet.build(SUFFIXES, folded=False)
@@ -146,7 +154,7 @@ def _licensed(suffix: Suffix, stem: str, alphabet: _Alphabet) -> bool:
     if suffix.px3 and suffix.vowel_initial and stem[-1] == "ш" and len(stem) >= 4:
         return False  # -шы/-ші makes agent nouns (өндіруші): derivational, kept
     if (
-        suffix.px3
+        (suffix.px3 or suffix.form in _AFTER_VOWEL_ACCUSATIVE)
         and not suffix.vowel_initial
         and stem[-1] in "ыіи"
         and (len(stem) < 4 or stem[-2] not in _YI_STEM_LETTERS)
@@ -166,32 +174,32 @@ def _adjective_base(base: str, alphabet: _Alphabet) -> bool:
 
 
 def _analyses(word: str, alphabet: _Alphabet) -> list[str]:
-    """Every stem reachable by stripping suffixes in the order case → possessive → plural."""
+    """Every stem reachable by stripping suffixes in the order predicate → case → possessive → plural."""
     found: list[str] = []
 
-    def strip(form: str, below: int, need_px3: bool) -> None:
-        for suffix in alphabet.suffixes_by_last_letter.get(form[-1], ()):
-            if suffix.slot.value >= below or (need_px3 and not suffix.px3):
+    def strip(form: str, below: int, need_px3: bool, no_px3: bool = False) -> None:
+        for suffix_form, rank, suffix in alphabet.suffixes_by_last_letter.get(form[-1], ()):
+            if rank >= below or (need_px3 and not suffix.px3) or (no_px3 and suffix.px3):
                 continue
-            if not form.endswith(suffix.form) or len(form) <= len(suffix.form):
+            if not form.endswith(suffix_form) or len(form) <= len(suffix_form):
                 continue
-            stem = form[: -len(suffix.form)]
+            stem = form[: -len(suffix_form)]
             if not _licensed(suffix, stem, alphabet):
                 unelided = alphabet.unelided(stem, suffix) if suffix.px3 and suffix.vowel_initial else None
                 if unelided is not None and _licensed(suffix, unelided, alphabet):
                     found.append(unelided)
                 continue
             if suffix.needs_px3:
-                strip(stem, Slot.CASE.value, need_px3=True)
+                strip(stem, _CASE, need_px3=True)
                 continue
             if suffix.vowel_initial:
                 restored = alphabet.restored(stem)
                 if restored is not None:
                     found.append(restored)
             found.append(stem)
-            strip(stem, suffix.slot.value, need_px3=False)
+            strip(stem, rank, need_px3=False, no_px3=suffix.not_after_px3)
 
-    strip(word, Slot.CASE.value + 1, need_px3=False)
+    strip(word, _OUTERMOST, need_px3=False)
     return found
 
 

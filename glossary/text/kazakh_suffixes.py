@@ -16,7 +16,7 @@ from glossary.text.fold import fold
 
 VOWELS = frozenset("аәеэиоөұүыіюяё")
 BACK_VOWELS = frozenset("аоұыяё")
-FRONT_VOWELS = frozenset("әеэөүіи")  # и ends front-harmony loans too: саммит-ке, такси-ге
+FRONT_VOWELS = frozenset("әеэөүі")
 # Letters found only in loanwords, whose suffixes often ignore harmony (Назарбаев-тың).
 LOANWORD_LETTERS = frozenset("вфцчщьъёэ")
 VOICELESS = frozenset("кқпстфхһцчшщ")
@@ -54,6 +54,7 @@ class Suffix:
     after: frozenset[str]  # final letters of the stem that license this variant
     needs_px3: bool = False  # only after a 3rd-person possessive (сапасы-н, саласы-на)
     px3: bool = False  # is a 3rd-person possessive
+    not_after_px3: bool = False  # a 3rd-person possessive takes the н-form instead (сала-сы-на, not сала-сы-ға)
 
     @property
     def vowel_initial(self) -> bool:
@@ -85,23 +86,23 @@ SUFFIXES: tuple[Suffix, ...] = tuple(
     + _pair("дың", "дің", Slot.CASE, L | SONORANTS_RJU | ZJ | VOICED_OBSTRUENTS)
     + _pair("тың", "тің", Slot.CASE, AFTER_VOICELESS)
     # accusative
-    + _pair("ны", "ні", Slot.CASE, VOWELS)
+    + _pair("ны", "ні", Slot.CASE, VOWELS, not_after_px3=True)
     + _pair("ды", "ді", Slot.CASE, AFTER_VOICED)
     + _pair("ты", "ті", Slot.CASE, AFTER_VOICELESS)
     + [Suffix("н", Slot.CASE, Harmony.ANY, _NOTHING, needs_px3=True)]
     # dative
-    + _pair("ға", "ге", Slot.CASE, VOWELS | AFTER_VOICED)
+    + _pair("ға", "ге", Slot.CASE, VOWELS | AFTER_VOICED, not_after_px3=True)
     + _pair("қа", "ке", Slot.CASE, AFTER_VOICELESS)
     + _pair("на", "не", Slot.CASE, _NOTHING, needs_px3=True)
     # locative, and locative + -ғы/-гі ("саласындағы": the one in the field)
-    + _pair("да", "де", Slot.CASE, VOWELS | AFTER_VOICED)
+    + _pair("да", "де", Slot.CASE, VOWELS | AFTER_VOICED, not_after_px3=True)
     + _pair("та", "те", Slot.CASE, AFTER_VOICELESS)
     + _pair("нда", "нде", Slot.CASE, _NOTHING, needs_px3=True)
-    + _pair("дағы", "дегі", Slot.CASE, VOWELS | AFTER_VOICED)
+    + _pair("дағы", "дегі", Slot.CASE, VOWELS | AFTER_VOICED, not_after_px3=True)
     + _pair("тағы", "тегі", Slot.CASE, AFTER_VOICELESS)
     + _pair("ндағы", "ндегі", Slot.CASE, _NOTHING, needs_px3=True)
     # ablative
-    + _pair("дан", "ден", Slot.CASE, VOWELS | L | SONORANTS_RJU | ZJ | VOICED_OBSTRUENTS)
+    + _pair("дан", "ден", Slot.CASE, VOWELS | L | SONORANTS_RJU | ZJ | VOICED_OBSTRUENTS, not_after_px3=True)
     + _pair("нан", "нен", Slot.CASE, NASALS)
     + _pair("нан", "нен", Slot.CASE, _NOTHING, needs_px3=True)
     + _pair("тан", "тен", Slot.CASE, AFTER_VOICELESS)
@@ -115,13 +116,12 @@ SUFFIXES: tuple[Suffix, ...] = tuple(
         )
         for form in forms
     ]
-    # predicate: "I am / we are …" (қуаныштымын, дайынбыз, тиіспіз); 2nd person -сыз would eat
-    # the derivational -сыз (қауіпсіз), so it is not listed
-    + _pair("мын", "мін", Slot.PREDICATE, VOWELS | L | SONORANTS_RJU | NASALS)
-    + _pair("бын", "бін", Slot.PREDICATE, ZJ | VOICED_OBSTRUENTS)
+    # predicate: "I am / we are …" after a consonant (тиіспіз, дайынбыз).  After a vowel (-мын,
+    # -мыз) it reads like px3 + accusative of a stem in -м (сенім-і-н), which is far more common;
+    # 2nd person -сыз would eat the derivational -сыз (қауіпсіз).
+    + _pair("бын", "бін", Slot.PREDICATE, NASALS | ZJ | VOICED_OBSTRUENTS)
     + _pair("пын", "пін", Slot.PREDICATE, AFTER_VOICELESS)
-    + _pair("мыз", "міз", Slot.PREDICATE, VOWELS | L | SONORANTS_RJU | NASALS)
-    + _pair("быз", "біз", Slot.PREDICATE, ZJ | VOICED_OBSTRUENTS)
+    + _pair("быз", "біз", Slot.PREDICATE, NASALS | ZJ | VOICED_OBSTRUENTS)
     + _pair("пыз", "піз", Slot.PREDICATE, AFTER_VOICELESS)
 )
 
@@ -140,6 +140,7 @@ def folded_suffixes() -> tuple[Suffix, ...]:
             frozenset(fold("".join(suffix.after))),
             suffix.needs_px3,
             suffix.px3,
+            suffix.not_after_px3,
         )
         for suffix in SUFFIXES
     )

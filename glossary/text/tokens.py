@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from glossary.text.fold import fold
 from glossary.text.kazakh_stem import stem_kk_folded
@@ -49,6 +50,7 @@ def tokenize(text: str) -> list[Token]:
     return [Token(match.group(), match.start(), match.end()) for match in _WORD.finditer(text)]
 
 
+@lru_cache(maxsize=200_000)
 def folded_key(word: str, lang: str) -> str:
     """The key under which ``word`` is found whichever way it was typed.
 
@@ -61,9 +63,19 @@ def folded_key(word: str, lang: str) -> str:
     return fold(lemma(word, lang))
 
 
+@lru_cache(maxsize=200_000)
+def _keys(word: str, lang: str) -> tuple[str, str]:
+    return lemma(word, lang), folded_key(word, lang)
+
+
 def analyze(text: str, lang: str) -> list[AnalyzedToken]:
-    """Tokenize ``text`` and give each word its lemma and folded key in ``lang``."""
-    return [
-        AnalyzedToken(token.text, token.start, token.end, lemma(token.text, lang), folded_key(token.text, lang))
-        for token in tokenize(text)
-    ]
+    """Tokenize ``text`` and give each word its lemma and folded key in ``lang``.
+
+    Deterministic, and cached per word: repeated words cost a dictionary lookup.
+    """
+    analyzed = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        word_lemma, folded = _keys(word, lang)
+        analyzed.append(AnalyzedToken(word, match.start(), match.end(), word_lemma, folded))
+    return analyzed
