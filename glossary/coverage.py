@@ -49,12 +49,14 @@ _ADJECTIVAL = "(?:ғы|гі|қы|кі)"
 #: Inflectional endings only: "стандарттары" is стандарт + тар + ы, but "стандарттау" is a new word.
 INFLECTION = re.compile(f"-?{_PLURAL}?{_POSSESSIVE}?{_CASE}?{_ADJECTIVAL}?")
 MIN_STEM = 3
+VOICED_TO_VOICELESS = {"б": "п", "г": "к", "ғ": "қ"}
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 #: Function words that never begin or end a candidate term.
 _STOPWORD_LIST = """және мен бен пен да де та те үшін туралы жөніндегі жөнінен бойынша болып табылады болады бар жоқ осы бұл
     ол олар оның олардың оларға сол мына мынадай яғни ал бірақ жылы жылдан ретінде арасында кезде қазіргі
-    оны мұнда соның ішінде сияқты немесе емес екі бір әр барлық басқа т б ж жж кейбір қандай"""
+    оны мұнда соның ішінде сияқты немесе емес екі бір әр барлық басқа т б ж жж кейбір қандай
+    барысында саласында саласындағы шеңберінде құрамында қатысты арналған негізінде жылдың мың астам кіреді"""
 STOPWORDS = frozenset(_STOPWORD_LIST.split())
 
 
@@ -168,7 +170,11 @@ def possible_stems(word: str) -> frozenset[str]:
     stems = {word}
     for cut in range(MIN_STEM, len(word)):
         if INFLECTION.fullmatch(word[cut:]):
-            stems.add(word[:cut])
+            stem = word[:cut]
+            stems.add(stem)
+            # A final voiceless consonant turns voiced before a vowel ending: топ → тобы, бірлік → бірлігі.
+            if stem[-1] in VOICED_TO_VOICELESS:
+                stems.add(stem[:-1] + VOICED_TO_VOICELESS[stem[-1]])
     return frozenset(stems)
 
 
@@ -200,9 +206,13 @@ class TermMatcher:
 
 
 def find_candidate_terms(
-    sentences: Iterable[tuple[str, str]], *, min_count: int = 3, max_words: int = 3
+    sentences: Iterable[tuple[str, str]], *, min_count: int = 3, min_words: int = 2, max_words: int = 3
 ) -> list[CandidateTerm]:
-    """Word sequences of 1..max_words words occurring at least ``min_count`` times.
+    """Word sequences of ``min_words``..``max_words`` words occurring at least ``min_count`` times.
+
+    Single words are left out by default: in running text the frequent ones
+    are mostly verbs and generic nouns, while the terms worth a concept are
+    multi-word names ("сынақ зертханасы", "сапа жүйесі").
 
     ``sentences`` are ``(locator, text)`` pairs. Sequences never cross
     punctuation and never begin or end with a function word; inflected forms
@@ -213,7 +223,7 @@ def find_candidate_terms(
     for locator, text in sentences:
         for clause in CLAUSE_BREAK.split(text):
             words = [w.casefold() for w in WORD.findall(clause)]
-            for size in range(1, max_words + 1):
+            for size in range(min_words, max_words + 1):
                 for start in range(len(words) - size + 1):
                     gram = words[start : start + size]
                     if gram[0] in STOPWORDS or gram[-1] in STOPWORDS or any(len(w) < 3 for w in gram):

@@ -19,6 +19,8 @@ from glossary.coverage import (
     load_ignore_list,
     words_match,
 )
+from glossary.model import Termbase
+from glossary.paths import BUNDLED_TERMBASE
 from glossary.termbase import load_termbase
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "coverage"
@@ -70,6 +72,8 @@ def test_kazakh_inflection_matches_but_derivation_does_not() -> None:
     assert words_match("ұйымдарының", "ұйымы")
     assert words_match("стандарттарын", "стандарт")
     assert words_match("кеңесінде", "кеңес")
+    assert words_match("топтары", "тобы")
+    assert words_match("бірліктері", "бірлігі")
     assert not words_match("стандарттау", "стандарт")
     assert not words_match("сертификаттау", "сертификат")
 
@@ -118,6 +122,34 @@ def test_report_on_a_fixture_names_what_is_missing() -> None:
     uncovered = {c.text for c in report.uncovered_candidates}
     assert "сынақ зертханасы" in uncovered
     assert "халықаралық стандарттау ұйымы" not in uncovered
+
+
+def test_every_abbreviation_of_the_bundled_corpus_is_covered_or_ignored() -> None:
+    termbase = load_termbase(BUNDLED_TERMBASE)
+    if not any(source.sentences for source in termbase.sources.values()):
+        pytest.fail("the bundled term base has no sentence files to check")
+    ignored = load_ignore_list(BUNDLED_TERMBASE / "coverage-ignore.yaml")
+    report = coverage_report(termbase, ignored)
+    missing = [f"{a.text} ({', '.join(a.locators[:3])})" for a in report.uncovered_abbreviations]
+    assert missing == [], "abbreviations neither in the term base nor in coverage-ignore.yaml"
+
+
+def test_the_gate_notices_when_a_concept_is_dropped_from_the_bundled_term_base() -> None:
+    termbase = load_termbase(BUNDLED_TERMBASE)
+    without_gost = Termbase(
+        concepts={cid: c for cid, c in termbase.concepts.items() if cid != "std-gost"},
+        sources=termbase.sources,
+        subjects=termbase.subjects,
+    )
+    uncovered = {a.text for a in coverage_report(without_gost, {}).uncovered_abbreviations}
+    assert "ГОСТ" in uncovered
+
+
+def test_every_ignored_abbreviation_still_occurs_in_the_corpus() -> None:
+    termbase = load_termbase(BUNDLED_TERMBASE)
+    ignored = load_ignore_list(BUNDLED_TERMBASE / "coverage-ignore.yaml")
+    found = {a.key for a in coverage_report(termbase, ignored).abbreviations}
+    assert sorted(set(ignored) - found) == []
 
 
 def test_cli_reports_and_fails_on_an_uncovered_abbreviation() -> None:
