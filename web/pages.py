@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from flask import Blueprint, abort, make_response, request
+from flask import Blueprint, abort, make_response, redirect, request, url_for
 from flask_babel import get_locale
 
 from glossary.model import STATUSES, Concept
@@ -72,6 +72,10 @@ def _hit_view(hit: Any, state: dict[str, Any], languages: list[str]) -> dict[str
 
 @twin_route(pages, "/")
 def search(fmt: str) -> Any:
+    if any(not value.strip() for value in request.args.values()):
+        # The form sends its empty fields; drop them so the permalink stays short.
+        kept = {key: [v for v in values if v.strip()] for key, values in request.args.lists()}
+        return redirect(url_for("pages.search", fmt=fmt, **{k: v for k, v in kept.items() if v}))
     searcher = get_searcher()
     info = searcher.info
     state = _search_state()
