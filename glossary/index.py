@@ -29,12 +29,13 @@ from typing import Any
 
 import yaml
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec
 
 from glossary.model import Concept, Termbase
 from glossary.search_keys import surface_key, term_keys, text_keys
 from glossary.serialize import concept_to_dict, source_to_dict, subject_to_dict
 
-from .index_schema import build_schema, complete_key
+from .index_schema import build_schema, complete_key, whole_term_keys
 
 CURRENT = "current"
 META_FILE = "meta.json"
@@ -113,7 +114,6 @@ def concept_document(concept: Concept) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "id": concept.id,
         "data": json.dumps(concept_to_dict(concept), ensure_ascii=False, separators=(",", ":")),
-        "lang": list(concept.languages),
     }
     if concept.subjects:
         doc["subject"] = list(concept.subjects)
@@ -123,20 +123,19 @@ def concept_document(concept: Concept) -> dict[str, Any]:
     complete: list[str] = []
     texts: dict[str, list[str]] = {}
     for lang, section in concept.languages.items():
-        exact, lemma, folded, words = [], [], [], []
+        whole: list[str] = []
+        words: list[str] = []
         text = texts.setdefault(lang, [])
         for term in section.terms:
             keys = term_keys(term.text, lang)
-            exact.append(keys.exact)
-            lemma.append(keys.lemma)
-            folded.append(keys.folded)
+            whole.extend(whole_term_keys(keys.exact, keys.lemma, keys.folded))
             words.extend(keys.words)
             complete.append(complete_key(surface_key(term.text), lang, term.text, concept.id))
             for context in term.contexts:
                 text.extend(text_keys(context.text, lang))
         if section.definition is not None:
             text.extend(text_keys(section.definition.text, lang))
-        for name, found in (("exact", exact), ("lemma", lemma), ("folded", folded), ("words", words)):
+        for name, found in (("term", whole), ("words", words)):
             values = [v for v in dict.fromkeys(found) if v]
             if values:
                 doc[f"{name}_{lang}"] = values
@@ -224,7 +223,9 @@ def build_index(
         if multisegment is None:
             multisegment = procs > 1
         writer_procs = procs if multisegment else 1
-        writer = ix.writer(procs=writer_procs, multisegment=multisegment, limitmb=256)
+        # Most keys name one concept, so posting blocks are a few bytes: compressing each one costs
+        # more time than it saves space.  (Whoosh's inlining of short lists is broken in 2.7.)
+        writer = ix.writer(procs=writer_procs, multisegment=multisegment, limitmb=256, codec=W3Codec(compression=0))
         try:
             for doc in _documents(list(termbase), procs):
                 writer.add_document(**doc)

@@ -12,10 +12,8 @@ Fields (``L`` is a language code)::
     data          the concept as compact JSON (stored only): pages render from it
     subject       subject ids, for filtering
     status        term statuses, for filtering
-    lang          languages the concept has a section in
-    exact_L       each whole term, lower-cased
-    lemma_L       each whole term as its lemmas joined by spaces
-    folded_L      each whole term as folded lemmas (Latin and Russian-keyboard Kazakh reach it)
+    term_L        whole-term keys: exact (lower-cased), and, where they differ from it,
+                  lemma (marked LEMMA_MARK) and folded (FOLDED_MARK) — see :func:`whole_term_keys`
     words_L       folded lemma of every word of every term (partial and fuzzy matching)
     text_L        folded lemmas of the definition and contexts (full text, BM25-scored)
     complete      autocomplete keys ``folded-surface␟lang␟term␟concept-id``, one per term
@@ -32,8 +30,15 @@ from whoosh.analysis import Token, Tokenizer
 #: Separates the parts of an autocomplete key; sorts before every printable character.
 KEY_SEPARATOR = "\x1f"
 
-#: Whole-term key fields per language; ``words_L`` and ``text_L`` are scored fields beside them.
-KEY_FIELDS = ("exact", "lemma", "folded")
+#: Marks a lemma key / a folded key in ``term_L``; control characters never occur in a cleaned query.
+LEMMA_MARK = "\x01"
+FOLDED_MARK = "\x02"
+#: The lookups each level makes in ``term_L``: a level-N query key may equal any term key of level ≤ N.
+LEVEL_MARKS: dict[str, tuple[str, ...]] = {
+    "exact": ("",),
+    "lemma": ("", LEMMA_MARK),
+    "folded": ("", LEMMA_MARK, FOLDED_MARK),
+}
 
 
 class KeyListTokenizer(Tokenizer):
@@ -70,8 +75,12 @@ class KeyListTokenizer(Tokenizer):
 
 
 def _key_field() -> fields.FieldType:
-    """An indexed, unscored list of keys: membership is all the search needs."""
-    return fields.FieldType(formats.Existence(), KeyListTokenizer())
+    """An indexed list of keys: membership is all the search needs.
+
+    Marked scorable only so that Whoosh writes a (tiny) length column: without
+    one, committing a segment stats a missing column file once per posting.
+    """
+    return fields.FieldType(formats.Existence(), KeyListTokenizer(), scorable=True)
 
 
 def _text_field() -> fields.FieldType:
@@ -90,8 +99,7 @@ def build_schema(languages: Iterable[str]) -> fields.Schema:
         complete=_key_field(),
     )
     for lang in languages:
-        for kind in KEY_FIELDS:
-            schema.add(f"{kind}_{lang}", _key_field())
+        schema.add(f"term_{lang}", _key_field())
         # Scored, so that among terms containing the query's words the shorter ones rank first.
         schema.add(f"words_{lang}", _text_field())
         schema.add(f"text_{lang}", _text_field())
@@ -107,3 +115,17 @@ def split_complete_key(key: str) -> tuple[str, str, str, str]:
     """``(folded, lang, term, concept_id)`` from a key made by :func:`complete_key`."""
     folded, lang, term, concept_id = key.split(KEY_SEPARATOR, 3)
     return folded, lang, term, concept_id
+
+
+def whole_term_keys(exact: str, lemma: str, folded: str) -> list[str]:
+    """The ``term_L`` keys of one term: each kind stored once, marked only when it adds a new key.
+
+    One field with few keys instead of three fields with three keys halves
+    the postings Whoosh writes (a Russian term in its base form has one key).
+    """
+    keys = [exact]
+    if lemma and lemma != exact:
+        keys.append(LEMMA_MARK + lemma)
+    if folded and folded not in (exact, lemma):
+        keys.append(FOLDED_MARK + folded)
+    return keys

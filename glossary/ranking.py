@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from whoosh import query as wq
 from whoosh.searching import Searcher as WhooshSearcher
 
+from glossary.index_schema import LEVEL_MARKS
 from glossary.search_keys import MAX_QUERY_WORDS, query_variants, term_keys
 
 WHOLE_LEVELS: tuple[tuple[str, float], ...] = (("exact", 1000.0), ("lemma", 900.0), ("folded", 800.0))
@@ -93,6 +94,10 @@ class Collector:
             return list(ids)
         return [i for i in ids if i in self.allowed]
 
+    def _whole_ids(self, lang: str, kind: str, key: str) -> set[int]:
+        """Documents with a term whose keys of level ``kind`` or stricter equal ``key``."""
+        return {d for mark in LEVEL_MARKS[kind] for d in self._ids(f"term_{lang}", mark + key)}
+
     def _add(self, docnum: int, candidate: Candidate) -> None:
         current = self.candidates.get(docnum)
         if current is None or candidate.score > current.score:
@@ -107,7 +112,7 @@ class Collector:
                     how = "folded" if transliterated else kind
                     level = min(score, 800.0) if transliterated else score
                     key = getattr(keys, kind)
-                    for docnum in self._ids(f"{kind}_{lang}", key):
+                    for docnum in self._whole_ids(lang, kind, key):
                         self._add(docnum, Candidate(level, how, kind, lang, key))
 
     def query_words(self, query: str) -> dict[str, tuple[str, ...]]:
@@ -158,7 +163,8 @@ class Collector:
                 if allowed == 0 or len(word) < 3:
                     near = [(0, word)] if (fieldname, word) in self.reader else []
                 else:
-                    found = self.reader.terms_within(fieldname, word, allowed, prefix=0 if loose else 1)
+                    # The first letter must match: without that prefix Whoosh walks the whole lexicon.
+                    found = self.reader.terms_within(fieldname, word, allowed, prefix=1)
                     near = sorted((edit_distance(word, w), w) for w in found)[:5]
                 if not near:
                     break
@@ -175,7 +181,7 @@ class Collector:
         for combination in itertools.islice(itertools.product(*choices), 27):
             distance = sum(d for d, _ in combination)
             key = " ".join(w for _, w in combination)
-            for docnum in self._ids(f"folded_{lang}", key):
+            for docnum in self._whole_ids(lang, "folded", key):
                 self._add(docnum, Candidate(FUZZY_WHOLE - 20 * distance, "fuzzy", "folded", lang, key))
 
     def full_text(self, words: dict[str, tuple[str, ...]], limit: int) -> None:

@@ -205,8 +205,10 @@ def _matched(concept: Concept, candidate: Candidate, langs: tuple[str, ...]) -> 
     """Name the term (and language) through which ``concept`` matched."""
     if candidate.kind in ("exact", "lemma", "folded") and candidate.lang:
         section = concept.languages.get(candidate.lang)
+        depth = ("exact", "lemma", "folded").index(candidate.kind) + 1
         for term in section.terms if section else ():
-            if getattr(term_keys(term.text, candidate.lang), candidate.kind) == candidate.key:
+            keys = term_keys(term.text, candidate.lang)
+            if candidate.key in (keys.exact, keys.lemma, keys.folded)[:depth]:
                 return Match(candidate.lang, term.text, candidate.how)
     if candidate.kind == "words":
         best: tuple[int, str, str] | None = None
