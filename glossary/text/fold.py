@@ -24,6 +24,10 @@ _FOLD_TABLE = str.maketrans(
         "щ": "шш",
         "ъ": "",
         "ь": "",
+        # Latin spellings write й and и alike (i), я as "ia", ю as "iu".
+        "й": "и",
+        "я": "иа",
+        "ю": "иу",
     }
 )
 
@@ -31,8 +35,8 @@ _FOLD_TABLE = str.maketrans(
 def fold(text: str) -> str:
     """Lower-case ``text`` and fold Kazakh-specific letters onto Russian ones.
 
-    Also э→е, ц→тс, щ→шш and drops ъ/ь, so that a Latin-script spelling read back into
-    Cyrillic meets the Cyrillic original.  The result is a key, not text to show.
+    Also э→е, ц→тс, щ→шш, й→и, я→иа, ю→иу and drops ъ/ь, so that a Latin-script spelling
+    read back into Cyrillic meets the Cyrillic original.  The result is a key, not text to show.
 
     >>> fold("Халықаралық Ұйым")
     'халыкаралык уйым'

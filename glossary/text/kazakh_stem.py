@@ -111,8 +111,8 @@ class _Alphabet:
         syllabic = self.vowels | {"у"}  # у is a consonant for licensing (тау-дың) but carries a syllable
         if len(stem) < MIN_STEM or not any(char in syllabic for char in stem):
             return False
-        if len(stem) == MIN_STEM and stem[-1] in self.vowels:
-            return False  # two-letter stems are closed syllables (ел, үй, ат) or end in у (су)
+        if len(stem) == MIN_STEM and stem[-1] in self.vowels and stem[-1] != "и":
+            return False  # two-letter stems are closed syllables (ел, үй, ат; folded үй is уи) or end in у (су)
         ending = stem.replace("ь", "")[-2:]  # the soft sign is silent: фильм ends in лм
         return ending[0] in syllabic or ending[1] in syllabic or ending in self.clusters
 

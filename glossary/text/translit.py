@@ -175,10 +175,11 @@ def latin_to_kk(text: str) -> str:
     """
     low = "".join(_lower_latin(char) for char in text)
     upper = [char != low_char for char, low_char in zip(text, low, strict=True)]
+    official = _official_words(text)
     out: list[str] = []
     pos = 0
     while pos < len(low):
-        cyrillic, width = _read_one(low, pos)
+        cyrillic, width = _read_one(low, pos, official[pos])
         if upper[pos]:
             cyrillic = cyrillic[:1].upper() + (cyrillic[1:].upper() if _all_upper(upper, pos, width) else cyrillic[1:])
         out.append(cyrillic)
@@ -191,8 +192,28 @@ def _all_upper(upper: list[bool], pos: int, width: int) -> bool:
     return bool(following) and all(following)
 
 
-def _read_one(low: str, pos: int) -> tuple[str, int]:
-    """The Cyrillic reading of the Latin spelling at ``low[pos]`` and how many characters it used."""
+# Letters only the official alphabet has (capital I is also plain ASCII, so it does not count).
+_OFFICIAL_ONLY = frozenset("äğñöūüşçıÄĞÑÖŪÜŞÇ")
+
+
+def _official_words(text: str) -> list[bool]:
+    """Per character: is it inside a word spelled with the official letters (so "sh", "ng" are two letters)?"""
+    flags = [False] * len(text)
+    start = 0
+    for index in range(len(text) + 1):
+        if index == len(text) or not text[index].isalpha():
+            if any(char in _OFFICIAL_ONLY for char in text[start:index]):
+                flags[start:index] = [True] * (index - start)
+            start = index + 1
+    return flags
+
+
+def _read_one(low: str, pos: int, official: bool = False) -> tuple[str, int]:
+    """The Cyrillic reading of the Latin spelling at ``low[pos]`` and how many characters it used.
+
+    In a word that uses official letters (ş, ñ, ğ …), "sh", "ng", "gh" are two letters
+    (Asha-na, Angliia); in plain ASCII they stand for ш, ң, ғ.
+    """
     char = low[pos]
     prev = low[pos - 1] if pos > 0 else ""
     nxt = low[pos + 1] if pos + 1 < len(low) else ""
@@ -202,21 +223,21 @@ def _read_one(low: str, pos: int) -> tuple[str, int]:
     if nxt and nxt in _APOSTROPHES and char in _APOSTROPHE_LETTERS and (after.isalpha() or not after):
         return _APOSTROPHE_LETTERS[char], 2
     for spelling, cyrillic in _DIGRAPHS:
-        if low.startswith(spelling, pos):
+        if low.startswith(spelling, pos) and not (official and spelling[1] == "h"):
             return cyrillic, len(spelling)
     word_start = not prev.isalpha()
-    if char == "n" and nxt == "g" and (not after.isalpha() or (after not in _LATIN_VOWELS)):
+    if not official and char == "n" and nxt == "g" and after != "h":
         return "ң", 2
     if char == "t" and nxt == "s" and (word_start or (after == "i" and low[pos + 3 : pos + 4] in _LATIN_VOWELS)):
         return "ц", 2
     if char in "iı" and nxt and nxt in "au" and (word_start or prev in _LATIN_VOWELS):
         return ("я" if nxt == "a" else "ю"), 2
     if char == "i":
-        if prev in _LATIN_VOWELS and prev not in "iïí":
-            return "й", 1
+        if prev in _LATIN_VOWELS and (prev not in "iïí" or not nxt.isalpha() or nxt not in _LATIN_VOWELS):
+            return "й", 1  # қалайын, сый, Дарий
         return "и", 1
     if char == "y":
-        if prev in _LATIN_VOWELS and prev not in "iïíy":
+        if prev in _LATIN_VOWELS and prev not in "iïíyuw":  # but ауыл is a-u-y-l
             return "й", 1
         return "ы", 1
     return _SINGLE[char], 1

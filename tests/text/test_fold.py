@@ -13,6 +13,8 @@ def test_loanword_letters_fold_so_latin_spellings_can_meet_them():
     assert fold("сертификация") == fold("сертификатсия")
     assert fold("экономика") == "економика"
     assert fold("модель") == "модел"
+    assert fold("сый") == fold("сыи")  # й and и are both "i" in Latin
+    assert fold("Англия") == "англииа" == fold("англииа")  # я is "ia"
 
 
 def test_other_text_is_only_lower_cased():

@@ -44,11 +44,23 @@ def test_round_trip_of_letters_written_with_i(word):
         ("ekonomika", "экономика"),
         ("g'ylym", "ғылым"),
         ("ūiym", "ұйым"),
-        ("uyym", "ұйым"),
+        ("auyl", "ауыл"),  # y after u is ы, not й
+        ("Respublikasynyng", "Республикасының"),
+        ("Kengesi", "Кеңесі"),  # plain ASCII: ng is ң
+        ("Dmitrii", "Дмитрий"),
+        ("Revoliutsiia", "Революция"),
+        ("Armian", "Армян"),
+        ("biudjet", "бюджет"),
+        ("material", "материал"),
     ],
 )
 def test_tolerant_reading_reaches_the_same_folded_word(typed, term):
     assert fold(latin_to_kk(typed)) == fold(term)
+
+
+@pytest.mark.parametrize(("official", "term"), [("Ashanağa", "асханаға"), ("Angliiağa", "Англияға")])
+def test_words_in_official_letters_read_sh_and_ng_as_two_letters(official, term):
+    assert fold(latin_to_kk(official)) == fold(term)
 
 
 def test_case_is_kept():
