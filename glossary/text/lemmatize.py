@@ -6,6 +6,7 @@ English deliberately avoids Snowball and Porter stemmers: they merge "standardiz
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -35,11 +36,29 @@ def _lemma_ru(word: str) -> str:
 
 
 def _lemma_en(word: str) -> str:
+    word = word.replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]  # ISO's → iso
     if not word.isascii() or not any(char.isalpha() for char in word):
         return word
     import simplemma
 
     return simplemma.lemmatize(word, lang="en").lower()
+
+
+# Latin letters that look like Cyrillic ones; a Cyrillic word typed with one of them is unsearchable.
+_HOMOGLYPHS = str.maketrans("aceopxykmthbACEOPXYKMTHB", "асеорхукмтнвАСЕОРХУКМТНВ")
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
+_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+
+
+def _fix_homoglyphs(word: str) -> str:
+    """стaндарт (with a Latin a) → стандарт, when every Latin letter of a Cyrillic word has a Cyrillic twin."""
+    if _CYRILLIC.search(word) and _LATIN.search(word):
+        fixed = word.translate(_HOMOGLYPHS)
+        if not _LATIN.search(fixed):
+            return fixed
+    return word
 
 
 @lru_cache(maxsize=200_000)
@@ -49,6 +68,8 @@ def lemma(word: str, lang: str) -> str:
     >>> lemma("стандарттардың", "kk"), lemma("стандартизации", "ru"), lemma("standards", "en")
     ('стандарт', 'стандартизация', 'standard')
     """
+    if lang in ("kk", "ru"):
+        word = _fix_homoglyphs(word)
     lower = word.lower()
     if lang == "kk":
         return stem_kk(word)

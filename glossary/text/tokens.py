@@ -1,8 +1,9 @@
 """Split text into words with offsets, and analyze each word into the keys search compares.
 
 A word is a run of letters and digits, joined across a hyphen, slash or apostrophe when
-letters or digits follow (ИСО-ның, ISO/IEC, O'Brien), and across a dot, comma or colon
-between digits (1.0-92, 3,5).  Everything else (punctuation, emoji, control characters)
+letters or digits follow (ИСО-ның, ISO/IEC, O'Brien), across a dot, comma or colon
+between digits (1.0-92, 3,5), and across invisible soft hyphens and zero-width characters
+(which the word's lemma and key then leave out).  Everything else (punctuation, emoji, control characters)
 separates words.
 """
 
@@ -18,7 +19,10 @@ from glossary.text.lemmatize import lemma
 from glossary.text.translit import has_latin, latin_to_kk
 
 _LETTERS = r"(?:[^\W_]|[\u0300-\u036f])+"
-_WORD = re.compile(rf"{_LETTERS}(?:(?:[-‐‑/'’ʼ]|(?<=\d)[.,:](?=\d)){_LETTERS})*")
+# Invisible characters that PDFs and web pages leave inside words: soft hyphen, zero-width space/joiners.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
+_WORD = re.compile(rf"{_LETTERS}(?:(?:[-‐‑/'’ʼ{_INVISIBLE}]|(?<=\d)[.,:](?=\d)){_LETTERS})*")
+_REMOVE_INVISIBLE = str.maketrans(dict.fromkeys(_INVISIBLE, None))
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +69,8 @@ def folded_key(word: str, lang: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _keys(word: str, lang: str) -> tuple[str, str]:
-    return lemma(word, lang), folded_key(word, lang)
+    visible = word.translate(_REMOVE_INVISIBLE)
+    return lemma(visible, lang), folded_key(visible, lang)
 
 
 def analyze(text: str, lang: str) -> list[AnalyzedToken]:

@@ -1,7 +1,7 @@
 import csv
 
 import pytest
-from conftest import shared_path
+from tests.conftest import shared_path
 
 from glossary.text.lemmatize import lemma
 
@@ -35,3 +35,14 @@ def test_other_languages_and_non_words_are_lower_cased():
     assert lemma("Normen", "de") == "normen"
     assert lemma("ISO", "ru") == "iso"
     assert lemma("9001", "en") == "9001"
+
+
+def test_latin_lookalike_letters_inside_cyrillic_words_are_read_as_cyrillic():
+    assert lemma("стaндарттардың", "kk") == "стандарт"  # Latin a
+    assert lemma("стaндартизации", "ru") == "стандартизация"
+    assert lemma("ISO-ның", "kk") == "iso"  # a real Latin word stays Latin
+
+
+def test_english_possessive_is_dropped():
+    assert lemma("ISO's", "en") == "iso"
+    assert lemma("committee’s", "en") == "committee"

@@ -43,3 +43,16 @@ def test_analyze_gives_lemma_and_folded_key():
 def test_kazakh_typed_in_latin_or_without_kazakh_letters_meets_the_term(typed):
     term_keys = [t.folded for t in analyze("халықаралық стандарт", "kk")]
     assert [t.folded for t in analyze(typed, "kk")] == term_keys
+
+
+def test_soft_hyphen_and_zero_width_characters_stay_inside_the_word():
+    text = "стандар\u00adттардың ISO\u200b9001"
+    tokens = analyze(text, "kk")
+    assert [t.text for t in tokens] == ["стандар\u00adттардың", "ISO\u200b9001"]
+    assert tokens[0].lemma == "стандарт" and tokens[0].folded == "стандарт"
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_analyze_is_deterministic_and_cached_results_are_equal():
+    text = "Халықаралық стандарттау ұйымының стандарттары"
+    assert analyze(text, "kk") == analyze(text, "kk")
