@@ -213,12 +213,14 @@ def _choose(word: str, analyses: list[str], lexicon: Container[str] | None) -> s
     return min(analyses, key=len)
 
 
-def _strip_abbreviation_ending(lower: str) -> str | None:
-    """``исо-ның`` → ``исо``; None when the part after the last hyphen is not a suffix chain."""
-    head, _, tail = lower.rpartition("-")
-    if head and tail and _is_suffix_chain(tail):
-        return head
-    return None
+_HYPHENS = "-‐‑"
+_APOSTROPHES = "'’ʼ"
+
+
+def _split_at_last_joiner(lower: str) -> tuple[str, str, str]:
+    """``исо-ның`` → (``исо``, ``-``, ``ның``); the joiner is a hyphen or an apostrophe (ИСО'ның)."""
+    index = max(lower.rfind(char) for char in _HYPHENS + _APOSTROPHES)
+    return lower[:index], lower[index], lower[index + 1 :]
 
 
 @lru_cache(maxsize=4096)
@@ -230,12 +232,13 @@ def _is_suffix_chain(tail: str) -> bool:
 
 def _stem(word: str, lexicon: Container[str] | None, alphabet: _Alphabet) -> str:
     lower = word.lower()
-    if "-" in lower:
-        abbreviation = _strip_abbreviation_ending(lower)
-        if abbreviation is not None:
-            return abbreviation
-        head, _, tail = lower.rpartition("-")
-        return f"{head}-{_stem(tail, lexicon, alphabet)}" if tail else lower
+    if any(char in _HYPHENS or char in _APOSTROPHES for char in lower):
+        head, joiner, tail = _split_at_last_joiner(lower)
+        if head and tail and _is_suffix_chain(tail):
+            return head  # an abbreviation or a number with its ending: ИСО-ның, ТК-ға, 2020-ның
+        if joiner in _APOSTROPHES or not tail:
+            return lower
+        return f"{head}{joiner}{_stem(tail, lexicon, alphabet)}"  # a compound: its last part inflects
     if not _CYRILLIC_WORD.fullmatch(lower):
         return lower
     if word.isupper() and len(word) <= 5:

@@ -1,10 +1,10 @@
 import csv
 
 import pytest
-from conftest import shared_path
 
 from glossary.text.fold import fold
 from glossary.text.kazakh_stem import stem_kk, stem_kk_folded
+from tests.conftest import shared_path
 
 
 def _kk_forms():
@@ -69,7 +69,16 @@ def test_derivational_suffixes_and_short_stems_are_kept(word):
 
 @pytest.mark.parametrize(
     ("form", "stem"),
-    [("ИСО-ның", "исо"), ("МЭК-тің", "мэк"), ("ТК-ға", "тк"), ("ГОСТ-тарының", "гост"), ("ISO-ның", "iso")],
+    [
+        ("ИСО-ның", "исо"),
+        ("МЭК-тің", "мэк"),
+        ("ТК-ға", "тк"),
+        ("ГОСТ-тарының", "гост"),
+        ("ISO-ның", "iso"),
+        ("ИСО’ның", "исо"),  # an apostrophe instead of the hyphen
+        ("ИСО‑ның", "исо"),  # a non-breaking hyphen
+        ("2020-ның", "2020"),
+    ],
 )
 def test_abbreviation_with_hyphenated_ending(form, stem):
     assert stem_kk(form) == stem

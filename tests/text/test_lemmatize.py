@@ -1,9 +1,9 @@
 import csv
 
 import pytest
-from tests.conftest import shared_path
 
 from glossary.text.lemmatize import lemma
+from tests.conftest import shared_path
 
 
 def test_russian_forms_from_the_shared_list():

@@ -11,10 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, shared_path
 
 from glossary.text.tokens import analyze
 from glossary.text.translit import kk_to_latin
+from tests.conftest import ROOT, shared_path
 
 NOMINAL_FLOOR = 0.92  # measured: 92.3%
 ALL_WORDS_FLOOR = 0.75  # measured: 75.5% (verbs are conjugated, the stemmer keeps them whole)
