@@ -1,7 +1,7 @@
 """Find every occurrence of a term base's terms in running text.
 
 Terms and text go through the same analysis (:mod:`glossary.recognize_keys`):
-each word becomes its folded lemma (plus its folded surface form), so that
+each word becomes its folded lemma, so that
 "стандарттардың", "ИСО-ның" or "международных стандартов" meet the dictionary
 form of a term.  Terms are stored in a token-level trie (a dict of dicts
 keyed by those word keys), and the text is walked once, trying every word as
@@ -14,9 +14,10 @@ one :class:`Occurrence` per concept, all with the same offsets.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from glossary.model import Concept, Term
 from glossary.recognize_keys import KeyedText, Keyer
@@ -24,16 +25,12 @@ from glossary.recognize_keys import KeyedText, Keyer
 #: Key under which a trie node keeps the terms that end there; never a word key.
 _END = ""
 
-#: Alternative key paths inserted per term at most (products of per-word alternatives).
-_MAX_PATHS = 16
-
 #: Administrative statuses a translator should no longer use.
 DISCOURAGED_STATUSES: frozenset[str] = frozenset({"deprecated", "superseded"})
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
-    """One term of one concept found at ``text[start:end]``."""
+class Occurrence(NamedTuple):
+    """One term of one concept found at ``text[start:end]`` (a tuple: texts yield many of them)."""
 
     start: int
     end: int
@@ -52,10 +49,31 @@ class _Entry:
     words: tuple[str, ...]  # the term's own words, for case-sensitive checks
 
     def accepts(self, text: str, keyed: KeyedText, first: int, last: int) -> bool:
-        if not self.term.case_sensitive:
-            return True
-        surfaces = [text[keyed.starts[i] : keyed.ends[i]] for i in range(first, last + 1) if keyed.words[i]]
+        surfaces = [text[keyed.starts[i] : keyed.ends[i]] for i in range(first, last + 1)]
         return len(surfaces) == len(self.words) and all(map(_same_case, self.words, surfaces))
+
+
+class _Terminal:
+    """The terms whose key path ends at one trie node, split by whether their case matters."""
+
+    __slots__ = ("any_case", "by_case", "one_each")
+
+    def __init__(self) -> None:
+        self.any_case: list[_Entry] = []
+        self.by_case: list[_Entry] = []
+        #: ``any_case`` when it has one entry per concept and ``by_case`` is empty: usable as is.
+        self.one_each: tuple[_Entry, ...] | None = None
+
+    def add(self, entry: _Entry) -> None:
+        bucket = self.by_case if entry.term.case_sensitive else self.any_case
+        if entry not in bucket:
+            bucket.append(entry)
+        concepts = {e.concept_id for e in self.any_case}
+        unique = not self.by_case and len(concepts) == len(self.any_case)
+        self.one_each = tuple(self.any_case) if unique else None
+
+    def entries(self, text: str, keyed: KeyedText, first: int, last: int) -> list[_Entry]:
+        return self.any_case + [e for e in self.by_case if e.accepts(text, keyed, first, last)]
 
 
 def _same_case(term_word: str, surface: str) -> bool:
@@ -66,6 +84,10 @@ def _same_case(term_word: str, surface: str) -> bool:
     while "исо" does not.
     """
     return all(a.isupper() == b.isupper() for a, b in zip(term_word, surface, strict=False))
+
+
+_Candidate = tuple[int, int, _Terminal]
+_new_occurrence = tuple.__new__
 
 
 class Recognizer:
@@ -101,18 +123,20 @@ class Recognizer:
 
     def _add_term(self, concept_id: str, term: Term) -> None:
         keyed = self._keyer.keyed(term.text)
-        if not any(keyed.words):
+        if not keyed.keys:
             return
-        words = tuple(term.text[s:e] for s, e, w in zip(keyed.starts, keyed.ends, keyed.words, strict=True) if w)
+        words = tuple(term.text[s:e] for s, e in zip(keyed.starts, keyed.ends, strict=True))
         entry = _Entry(concept_id, term, words)
         self.term_count += 1
-        for path in _paths(keyed.keys):
-            node = self._root
-            for key in path:
-                node = node.setdefault(key, {})
-            entries: list[_Entry] = node.setdefault(_END, [])
-            if entry not in entries:
-                entries.append(entry)
+        node = self._root
+        for index, key in enumerate(keyed.keys):
+            if index in keyed.gaps:
+                node = node.setdefault(keyed.gaps[index], {})
+            node = node.setdefault(key, {})
+        terminal = node.get(_END)
+        if terminal is None:
+            terminal = node[_END] = _Terminal()
+        terminal.add(entry)
 
     def find(self, text: str, *, overlapping: bool = False) -> list[Occurrence]:
         """Every term occurrence in ``text``, ordered by position.
@@ -121,66 +145,77 @@ class Recognizer:
         ``overlapping=True`` every match is returned, including terms nested
         in longer ones (a translation check counts those too).
         """
+        # A long text yields hundreds of thousands of live objects; letting the
+        # cyclic collector run meanwhile only re-walks the whole term base, again and again.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._find(text, overlapping)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _find(self, text: str, overlapping: bool) -> list[Occurrence]:
         keyed = self._keyer.keyed(text)
         candidates = self._candidates(text, keyed)
         if not overlapping:
-            candidates = _longest_first(candidates)
+            candidates = _longest_first(candidates, len(keyed.keys))
+        candidates.sort(key=lambda c: (c[0], -c[1]))
+        starts, ends, lang = keyed.starts, keyed.ends, self.lang
         occurrences: list[Occurrence] = []
-        for first, last, entries in sorted(candidates, key=lambda c: (keyed.starts[c[0]], -keyed.ends[c[1]])):
-            start, end = keyed.starts[first], keyed.ends[last]
+        append = occurrences.append
+        for first, last, terminal in candidates:
+            start, end = starts[first], ends[last]
             surface = text[start:end]
-            for entry in _one_per_concept(entries, surface):
-                occurrences.append(Occurrence(start, end, surface, entry.concept_id, entry.term, self.lang))
+            chosen = terminal.one_each
+            if chosen is None:
+                chosen = _one_per_concept(terminal.entries(text, keyed, first, last), surface)
+            for entry in chosen:
+                append(_new_occurrence(Occurrence, (start, end, surface, entry.concept_id, entry.term, lang)))
         return occurrences
 
-    def _candidates(self, text: str, keyed: KeyedText) -> list[tuple[int, int, list[_Entry]]]:
-        """Every (first item, last item, entries) whose key path is in the trie."""
+    def _candidates(self, text: str, keyed: KeyedText) -> list[_Candidate]:
+        """Every (first item, last item, terminal) whose key path is in the trie and whose case fits.
+
+        Between two words, a path must first pass the gap key when the text has punctuation there.
+        """
         root = self._root
-        keys, words = keyed.keys, keyed.words
+        keys, gaps = keyed.keys, keyed.gaps
         count = len(keys)
-        found: list[tuple[int, int, list[_Entry]]] = []
+        found: list[_Candidate] = []
         for first in range(count):
-            if not words[first]:
-                continue
-            nodes = [child for key in keys[first] if (child := root.get(key)) is not None]
+            node = root.get(keys[first])
             last = first
-            while nodes:
-                if words[last]:
-                    ended = [
-                        entry
-                        for node in nodes
-                        for entry in node.get(_END, ())
-                        if entry.accepts(text, keyed, first, last)
-                    ]
-                    if ended:
-                        found.append((first, last, ended))
+            while node is not None:
+                terminal = node.get(_END)
+                if terminal is not None and (terminal.any_case or terminal.entries(text, keyed, first, last)):
+                    found.append((first, last, terminal))
                 last += 1
                 if last >= count:
                     break
-                nodes = [child for node in nodes for key in keys[last] if (child := node.get(key)) is not None]
+                gap = gaps.get(last)
+                if gap is not None:
+                    node = node.get(gap)
+                    if node is None:
+                        break
+                node = node.get(keys[last])
         return found
 
 
-def _paths(alternatives: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """Key paths for one term: the first key of each word, plus the other combinations up to a bound."""
-    paths: list[tuple[str, ...]] = [()]
-    for keys in alternatives:
-        paths = [(*path, key) for path in paths for key in keys]
-        if len(paths) > _MAX_PATHS:
-            paths = paths[:_MAX_PATHS]
-    return paths
-
-
-def _longest_first(candidates: list[tuple[int, int, list[_Entry]]]) -> list[tuple[int, int, list[_Entry]]]:
+def _longest_first(candidates: list[_Candidate], items: int) -> list[_Candidate]:
     """Keep the longest candidates that do not overlap an already kept one (ties: leftmost)."""
-    taken: set[int] = set()
-    kept: list[tuple[int, int, list[_Entry]]] = []
+    taken = bytearray(items)
+    kept: list[_Candidate] = []
     for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
         first, last, _ = candidate
-        span = range(first, last + 1)
-        if any(i in taken for i in span):
-            continue
-        taken.update(span)
+        if first == last:
+            if taken[first]:
+                continue
+            taken[first] = 1
+        else:
+            if any(taken[first : last + 1]):
+                continue
+            taken[first : last + 1] = b"\x01" * (last + 1 - first)
         kept.append(candidate)
     return kept
 

@@ -1,9 +1,10 @@
 """Turn running text into the key sequence the recognizer matches on.
 
-Each word becomes a small tuple of alternative keys (its folded lemma, then
-its folded surface form), so that an inflected form in the text and the
-dictionary form of a term meet on the same key.  Punctuation between two
-words becomes a *gap* item of its own, so that a multi-word term never
+Each word becomes one key, its folded lemma (the same key search uses), so
+that an inflected form in the text and the dictionary form of a term meet;
+identical words always get identical keys, so the exact form needs no key
+of its own.  Punctuation between two
+words becomes a *gap* key that a multi-word term's path must also pass, so that a multi-word term never
 matches across a full stop or a bracket, yet "ISO/IEC" still matches
 "ISO / IEC".  Analysis is cached per distinct word: running text repeats
 its words, and lemmatizing is the expensive step.
@@ -14,7 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from glossary.text.fold import fold
-from glossary.text.tokens import analyze, tokenize
+
+# The tokenizer's own word pattern: the same words and offsets as tokenize(), without a Token per word.
+from glossary.text.tokens import _WORD as WORD_PATTERN
+from glossary.text.tokens import analyze
 
 #: Prefix of a gap item's key; never the first character of a folded word.
 GAP = "\x00"
@@ -25,16 +29,16 @@ CACHE_LIMIT = 400_000
 
 @dataclass(frozen=True, slots=True)
 class KeyedText:
-    """A text as parallel lists: one item per word or per punctuation gap.
+    """A text's words as parallel lists (key, start, end), plus the punctuation between them.
 
-    ``starts``/``ends`` are character offsets into the original text;
-    ``words[i]`` is False for gap items, which can neither start nor end a match.
+    ``gaps[i]`` is the gap key before word ``i`` when the text between word
+    ``i - 1`` and word ``i`` holds more than whitespace.  Offsets index the original text.
     """
 
-    keys: list[tuple[str, ...]]
+    keys: list[str]
     starts: list[int]
     ends: list[int]
-    words: list[bool]
+    gaps: dict[int, str]
 
 
 class Keyer:
@@ -42,47 +46,33 @@ class Keyer:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self._cache: dict[str, tuple[str, ...]] = {}
+        self._cache: dict[str, str] = {}
 
-    def word_keys(self, word: str) -> tuple[str, ...]:
-        """The alternative keys of one word: folded lemma first, then the folded surface form."""
+    def word_key(self, word: str) -> str:
+        """The key of one word: its folded lemma (lower-cased word when analysis gives none)."""
         cached = self._cache.get(word)
         if cached is not None:
             return cached
-        keys: list[str] = []
-        for token in analyze(word, self.lang):
-            if token.folded and token.folded not in keys:
-                keys.append(token.folded)
-            break
-        surface = fold(word)
-        if surface and surface not in keys:
-            keys.append(surface)
-        result = tuple(keys) or (word.lower(),)
+        analyzed = analyze(word, self.lang)
+        key = analyzed[0].folded if analyzed and analyzed[0].folded else fold(word)
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
-        self._cache[word] = result
-        return result
+        self._cache[word] = key
+        return key
 
     def keyed(self, text: str) -> KeyedText:
-        """Split ``text`` into word and gap items with their keys and original offsets."""
-        keys: list[tuple[str, ...]] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        words: list[bool] = []
-        word_keys = self.word_keys
-        previous_end = -1
-        for token in tokenize(text):
-            start = token.start
-            if previous_end >= 0 and start > previous_end:
-                gap = "".join(text[previous_end:start].split())
-                if gap:
-                    keys.append((GAP + gap,))
-                    starts.append(previous_end)
-                    ends.append(start)
-                    words.append(False)
-            keys.append(word_keys(token.text))
-            starts.append(start)
-            ends.append(token.end)
-            words.append(True)
-            previous_end = token.end
-        return KeyedText(keys, starts, ends, words)
+        """The words of ``text`` with their keys and offsets, and the punctuation gaps between them."""
+        matches = list(WORD_PATTERN.finditer(text))
+        starts = [match.start() for match in matches]
+        ends = [match.end() for match in matches]
+        get, word_key = self._cache.get, self.word_key
+        keys = [get(word) or word_key(word) for word in [match.group() for match in matches]]
+        gaps: dict[int, str] = {}
+        for index in range(1, len(matches)):
+            before, after = ends[index - 1], starts[index]
+            if after - before == 1 and text[before] == " ":
+                continue
+            gap = "".join(text[before:after].split())
+            if gap:
+                gaps[index] = GAP + gap
+        return KeyedText(keys, starts, ends, gaps)
