@@ -12,6 +12,7 @@ from glossary.cli.build import build
 from glossary.cli.check import check
 from glossary.cli.check_translation import check_translation
 from glossary.cli.coverage import coverage
+from glossary.cli.doc_glossary import doc_glossary
 from glossary.cli.export import export
 from glossary.cli.import_ import import_
 from glossary.cli.recognize import recognize
@@ -33,6 +34,7 @@ main.add_command(check)
 main.add_command(coverage)
 main.add_command(recognize)
 main.add_command(check_translation)
+main.add_command(doc_glossary)
 main.add_command(serve)
 main.add_command(build)
 main.add_command(search)

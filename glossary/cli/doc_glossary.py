@@ -1,0 +1,54 @@
+"""``glossary doc-glossary``: export only the concepts a document contains."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from glossary.cli.recognize import load_for_tools, read_text_file
+from glossary.document_glossary import export_document_glossary
+from glossary.formats import REGISTRY, get_format
+from glossary.recognize import Recognizer
+
+
+@click.command("doc-glossary")
+@click.argument("file", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--lang", required=True, help="The language of the text (kk, ru, en…).")
+@click.option("--format", "format_name", type=click.Choice(sorted(REGISTRY)), default="tbx", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True, help="File to write.")
+@click.option("--languages", help="Comma-separated languages to export (default: all).")
+@click.option("--target-lang", help="Target language of bilingual formats (default: the first other language).")
+@click.option(
+    "--termbase",
+    type=click.Path(exists=True, path_type=Path),
+    help="A term-base directory, or a TBX/CSV file (default: $GLOSSARY_TERMBASE or the bundled one).",
+)
+def doc_glossary(
+    *,
+    file: Path,
+    lang: str,
+    format_name: str,
+    output: Path,
+    languages: str | None,
+    target_lang: str | None,
+    termbase: Path | None,
+) -> None:
+    """Write a glossary of the concepts whose terms occur in FILE, ready for a CAT tool.
+
+    Terms are recognized as by 'glossary recognize' (inflected forms
+    included); every language of each concept found is exported unless
+    --languages narrows it.
+    """
+    text = read_text_file(file)
+    loaded = load_for_tools(termbase)
+    recognizer = Recognizer.from_concepts(loaded, lang)
+    wanted = tuple(code.strip() for code in languages.split(",") if code.strip()) if languages else ()
+    with output.open("wb") as out:
+        try:
+            ids = export_document_glossary(
+                recognizer, text, get_format(format_name), out, languages=wanted, target_lang=target_lang, info=loaded
+            )
+        except ValueError as error:
+            raise click.ClickException(str(error)) from error
+    click.echo(f"{output}: {len(ids)} concept(s) found in {file}, written as {format_name}", err=True)
