@@ -18,9 +18,11 @@ from analysed keys, so no user text ever reaches a query parser.
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
+from whoosh.query.compound import DefaultOr
 from whoosh.searching import Searcher as WhooshSearcher
 
 from glossary.index_schema import LEVEL_MARKS
@@ -33,6 +35,8 @@ FUZZY_PARTIAL = 500.0
 FULLTEXT = 100.0
 #: Width of the band a scored level spreads over.
 BAND = 99.0
+#: Posting lists up to this long are scored in Python; longer ones go to Whoosh's top-k search.
+DIRECT_LIMIT = 1000
 
 
 @dataclass
@@ -73,6 +77,11 @@ def edit_distance(a: str, b: str) -> int:
             current.append(cost)
         previous2, previous = previous, current
     return previous[-1]
+
+
+def _any(queries: list[wq.Query]) -> wq.Query:
+    """A union matched lazily: Whoosh's automatic choice for small indexes preloads an array as long as the index."""
+    return queries[0] if len(queries) == 1 else DefaultOr(queries)
 
 
 class Collector:
@@ -129,17 +138,47 @@ class Collector:
     def _scored_search(self, per_lang: dict[str, wq.Query], limit: int) -> list[tuple[int, float, str | None]]:
         if not per_lang:
             return []
-        combined = next(iter(per_lang.values())) if len(per_lang) == 1 else wq.Or(list(per_lang.values()))
+        combined = _any(list(per_lang.values()))
         results = self.searcher.search(combined, limit=limit, filter=self.allowed)
-        self.extra_total = max(self.extra_total, len(results) - results.scored_length())
+        # An estimate: counting exactly re-runs the query over every match, which costs more than the search.
+        self.extra_total = max(self.extra_total, results.estimated_length() - results.scored_length())
         lang = next(iter(per_lang)) if len(per_lang) == 1 else None
         return [(hit.docnum, hit.score, lang) for hit in results]
 
+    def _short_postings(self, fieldname: str, key: str) -> list[tuple[int, float]] | None:
+        """``(docnum, weight)`` of a short posting list, [] for an unknown key, None when too long to score here."""
+        if (fieldname, key) not in self.reader:
+            return []
+        if self.reader.doc_frequency(fieldname, key) > DIRECT_LIMIT:
+            return None
+        return list(self.reader.postings(fieldname, key).items_as("weight"))
+
+    def _permitted(self, docnum: int) -> bool:
+        return self.allowed is None or docnum in self.allowed
+
     def partial_terms(self, words: dict[str, tuple[str, ...]], limit: int) -> None:
-        """Terms containing every word of the query, scored so that shorter terms come first."""
-        queries = {lang: wq.And([wq.Term(f"words_{lang}", w) for w in ws]) for lang, ws in words.items() if ws}
-        hits = self._scored_search(queries, limit)
-        self._add_scored(hits, PARTIAL, "lemma", "words", words)
+        """Terms containing every word of the query, scored so that shorter terms come first.
+
+        Short posting lists are intersected here (a Whoosh search costs milliseconds
+        to set up); a word found in more than DIRECT_LIMIT concepts goes to Whoosh.
+        """
+        long_lists: dict[str, wq.Query] = {}
+        for lang, ws in words.items():
+            fieldname = f"words_{lang}"
+            lists = [self._short_postings(fieldname, w) for w in ws]
+            if not ws or any(found == [] for found in lists):
+                continue
+            if any(found is None for found in lists):
+                long_lists[lang] = wq.And([wq.Term(fieldname, w) for w in ws])
+                continue
+            common = set.intersection(*({docnum for docnum, _ in found or ()} for found in lists))
+            for docnum in common:
+                if self._permitted(docnum):
+                    length = self.reader.doc_field_length(docnum, fieldname, 1) or 1
+                    coverage = min(1.0, len(ws) / length)
+                    self._add(docnum, Candidate(PARTIAL + BAND * coverage, "lemma", "words", lang, words=words))
+        if long_lists:
+            self._add_scored(self._scored_search(long_lists, limit), PARTIAL, "lemma", "words", words)
 
     def _add_scored(
         self,
@@ -173,7 +212,7 @@ class Collector:
                 if choices and any(d for d, _ in itertools.chain.from_iterable(choices)):
                     self._fuzzy_whole(lang, choices)
                     corrected = {lang: tuple(w for c in choices for _, w in c)}
-                    query = wq.And([wq.Or([wq.Term(fieldname, w) for _, w in c]) for c in choices])
+                    query = wq.And([_any([wq.Term(fieldname, w) for _, w in c]) for c in choices])
                     hits = self._scored_search({lang: query}, limit)
                     self._add_scored(hits, FUZZY_PARTIAL, "fuzzy", "words", corrected)
 
@@ -185,9 +224,30 @@ class Collector:
                 self._add(docnum, Candidate(FUZZY_WHOLE - 20 * distance, "fuzzy", "folded", lang, key))
 
     def full_text(self, words: dict[str, tuple[str, ...]], limit: int) -> None:
-        """Level 5: definitions, contexts and notes, BM25-ranked, any of the words."""
-        queries = {lang: wq.Or([wq.Term(f"text_{lang}", w) for w in ws]) for lang, ws in words.items() if ws}
-        self._add_scored(self._scored_search(queries, limit), FULLTEXT, "fulltext", "text", words)
+        """Level 5: definitions, contexts and notes containing any of the words, rarer words weighing more.
+
+        Short posting lists are scored here (idf × saturated term frequency);
+        a language with a very common word goes to Whoosh's BM25 top-k search.
+        """
+        documents = max(1, self.reader.doc_count_all())
+        long_lists: dict[str, wq.Query] = {}
+        scores: dict[tuple[int, str], float] = {}
+        for lang, ws in words.items():
+            fieldname = f"text_{lang}"
+            lists = [self._short_postings(fieldname, w) for w in ws]
+            if any(found is None for found in lists):
+                long_lists[lang] = _any([wq.Term(fieldname, w) for w in ws])
+                continue
+            for found in lists:
+                idf = math.log(1 + documents / max(1, len(found or ())))
+                for docnum, frequency in found or ():
+                    if self._permitted(docnum):
+                        scores[docnum, lang] = scores.get((docnum, lang), 0.0) + idf * frequency / (frequency + 1.2)
+        top = max(scores.values(), default=1.0)
+        for (docnum, lang), score in scores.items():
+            self._add(docnum, Candidate(FULLTEXT + BAND * score / top, "fulltext", "text", lang, words=words))
+        if long_lists:
+            self._add_scored(self._scored_search(long_lists, limit), FULLTEXT, "fulltext", "text", words)
 
 
 def collect(

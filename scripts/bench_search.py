@@ -1,0 +1,507 @@
+#!/usr/bin/env python3
+"""Benchmark the search index: build time and size, in-process and HTTP latency, RSS per worker.
+
+A benchmark, not a test: run it by hand and paste its table into the README.
+
+    .venv/bin/python scripts/bench_search.py                       # bundled, apertium 29.5k, generated 50k
+    .venv/bin/python scripts/bench_search.py --sizes 1000000       # the 1M-concept generated base
+    .venv/bin/python scripts/bench_search.py --bases apertium --no-http
+
+For every base it builds the index twice (one process; ``procs=2`` with one
+segment per process), then times six kinds of queries in-process (exact,
+inflected, folded, fuzzy, autocomplete, full text), then serves the index
+under gunicorn on 127.0.0.1 (2 sync workers) and compares the throughput of
+``/api/v1/search`` and ``/api/v1/suggest`` with a trivial Flask route served
+by the same workers in the same run.  Figures go to stdout as a table and to
+``bench/results-search.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from glossary.index import build_index  # noqa: E402
+from glossary.model import Concept, Definition, LanguageSection, Term, Termbase  # noqa: E402
+from glossary.paths import BUNDLED_TERMBASE  # noqa: E402
+from glossary.search import Searcher  # noqa: E402
+from glossary.termbase import load_termbase  # noqa: E402
+from glossary.text.fold import fold  # noqa: E402
+from glossary.text.translit import kk_to_latin  # noqa: E402
+
+APERTIUM = ROOT.parent / "shared" / "termbases" / "apertium"
+QUERIES_PER_KIND = 400
+KINDS = ("exact", "inflected", "folded", "fuzzy", "autocomplete", "fulltext")
+
+
+# -- term bases ------------------------------------------------------------------------------------
+
+
+def load_apertium() -> Termbase:
+    """The 29.5k kk–ru Apertium base, through the formats importer (TBX), else the CSV directly."""
+    tbx = APERTIUM / "apertium_kaz-rus.tbx-basic-v3.tbx"
+    try:
+        from glossary.formats import format_for_path
+
+        return format_for_path(tbx).import_(tbx).termbase
+    except ImportError:
+        import csv
+
+        concepts = {}
+        with (APERTIUM / "apertium_kaz-rus.csv").open(encoding="utf-8") as handle:
+            for n, row in enumerate(csv.DictReader(handle), 1):
+                concepts[f"c{n}"] = Concept(
+                    id=f"c{n}",
+                    languages={
+                        "kk": LanguageSection("kk", (Term(row["kk"]),)),
+                        "ru": LanguageSection("ru", (Term(row["ru"]),)),
+                    },
+                )
+        return Termbase(name="apertium", languages=("kk", "ru"), concepts=concepts)
+
+
+_KK = (
+    "ба",
+    "да",
+    "қа",
+    "са",
+    "та",
+    "жа",
+    "ла",
+    "ма",
+    "на",
+    "ра",
+    "бе",
+    "де",
+    "ке",
+    "ле",
+    "ме",
+    "не",
+    "ре",
+    "те",
+    "қы",
+    "ғы",
+    "ты",
+    "лы",
+    "ні",
+    "рі",
+    "ті",
+    "ұл",
+    "ұр",
+    "өн",
+    "өр",
+    "ің",
+    "ас",
+    "ар",
+    "ол",
+    "ет",
+    "іс",
+)
+_RU = (
+    "ва",
+    "да",
+    "ка",
+    "ла",
+    "ма",
+    "на",
+    "ра",
+    "та",
+    "ве",
+    "де",
+    "ле",
+    "ме",
+    "не",
+    "ре",
+    "те",
+    "ко",
+    "ло",
+    "мо",
+    "но",
+    "ро",
+    "ст",
+    "пр",
+    "ни",
+    "ли",
+    "ти",
+)
+_EN = (
+    "ba",
+    "de",
+    "ka",
+    "lo",
+    "me",
+    "ni",
+    "ra",
+    "so",
+    "te",
+    "vi",
+    "st",
+    "pr",
+    "on",
+    "al",
+    "er",
+    "in",
+    "ar",
+    "tion",
+    "ment",
+)
+
+
+def _word(rng: random.Random, syllables: tuple[str, ...]) -> str:
+    return "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))
+
+
+def generate(size: int, seed: int = 7) -> Termbase:
+    """``size`` concepts with unique 1–3-word kk/ru/en terms from a synthetic vocabulary; 30% have a Kazakh definition."""
+    rng = random.Random(seed)
+    vocab = {
+        lang: [_word(rng, s) for _ in range(max(2000, size // 20))]
+        for lang, s in (("kk", _KK), ("ru", _RU), ("en", _EN))
+    }
+    seen: set[str] = set()
+    concepts = {}
+    for n in range(size):
+        sections = {}
+        for lang in ("kk", "ru", "en"):
+            while True:
+                text = " ".join(rng.choice(vocab[lang]) for _ in range(rng.choice((1, 2, 2, 3))))
+                if (lang, text) not in seen:
+                    seen.add((lang, text))  # type: ignore[arg-type]
+                    break
+            definition = None
+            if lang == "kk" and rng.random() < 0.3:
+                definition = Definition(" ".join(rng.choice(vocab["kk"]) for _ in range(8)) + ".")
+            sections[lang] = LanguageSection(lang, (Term(text, status="preferred"),), definition)
+        concepts[f"g{n}"] = Concept(id=f"g{n}", languages=sections)
+    return Termbase(name=f"generated-{size}", languages=("kk", "ru", "en"), concepts=concepts)
+
+
+# -- queries ---------------------------------------------------------------------------------------
+
+_KK_BACK = set("аоұы")
+
+
+def _inflect(text: str, lang: str) -> str:
+    """A plausible inflected form of a term: Kazakh genitive with harmony, Russian genitive, English plural."""
+    if lang == "kk":
+        vowels = [c for c in text.lower() if c in "аәеиоөұүыіэуюя"]
+        back = not vowels or vowels[-1] in _KK_BACK
+        last = text[-1].lower()
+        if last in "аәеиоөұүыіэуюя":
+            return text + ("ның" if back else "нің")
+        if last in "бвгғдж":
+            return text + ("дың" if back else "дің")
+        if last in "лмнңрйуз":
+            return text + ("дың" if back else "дің")
+        return text + ("тың" if back else "тің")
+    if lang == "ru":
+        if text.endswith("а"):
+            return text[:-1] + "ы"
+        if text.endswith(("ь", "й")):
+            return text[:-1] + "я"
+        return text + "а"
+    return text + "s"
+
+
+def _typo(text: str, rng: random.Random) -> str:
+    if len(text) < 5:
+        return text + text[-1]
+    i = rng.randint(1, len(text) - 3)
+    return text[:i] + text[i + 1] + text[i] + text[i + 2 :]  # swap two letters inside the word
+
+
+def make_queries(termbase: Termbase, rng: random.Random) -> dict[str, list[tuple[str, str | None]]]:
+    """Per kind, ``(query, concept id expected first or None)`` drawn from the base itself."""
+    concepts = list(termbase)
+    sample = [rng.choice(concepts) for _ in range(QUERIES_PER_KIND)]
+    queries: dict[str, list[tuple[str, str | None]]] = {kind: [] for kind in KINDS}
+    for concept in sample:
+        lang, term = rng.choice(list(concept.terms()))
+        queries["exact"].append((term.text, concept.id))
+        queries["inflected"].append((_inflect(term.text, lang), concept.id))
+        kk = concept.languages.get("kk")
+        kk_text = kk.terms[0].text if kk and kk.terms else term.text
+        queries["folded"].append((fold(kk_text) if rng.random() < 0.5 else kk_to_latin(kk_text), concept.id))
+        queries["fuzzy"].append((_typo(term.text, rng), concept.id))
+        queries["autocomplete"].append((term.text[: rng.randint(1, 4)], None))
+        definition = next((s.definition.text for s in concept.languages.values() if s.definition), None)
+        words = (definition or term.text).split()
+        queries["fulltext"].append((" ".join(rng.sample(words, min(2, len(words)))).strip(".,"), None))
+    return queries
+
+
+# -- measuring -------------------------------------------------------------------------------------
+
+
+def _percentiles(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    return {
+        "p50_ms": round(ordered[len(ordered) // 2] * 1000, 3),
+        "p95_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))] * 1000, 3),
+    }
+
+
+def time_in_process(searcher: Searcher, queries: dict[str, list[tuple[str, str | None]]]) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    for kind, items in queries.items():
+        call: Callable[[str], object] = (
+            searcher.suggest if kind == "autocomplete" else (lambda q: searcher.search(q, limit=10))
+        )
+        for query, _ in items[:50]:  # warm caches the way a running server has them
+            call(query)
+        samples, first = [], 0
+        for query, expected in items:
+            started = time.perf_counter()
+            answer = call(query)
+            samples.append(time.perf_counter() - started)
+            if expected is not None and getattr(answer, "hits", None) and answer.hits[0].concept.id == expected:  # type: ignore[attr-defined]
+                first += 1
+        row = _percentiles(samples)
+        if kind not in ("autocomplete", "fulltext"):
+            row["found_first"] = round(first / len(items), 3)
+        results[kind] = row
+    return results
+
+
+def _dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def bench_build(termbase: Termbase, work: Path) -> tuple[dict[str, Any], Path]:
+    rows: dict[str, Any] = {}
+    live = work / "single"
+    for label, procs in (("single", 1), ("procs2_multisegment", 2)):
+        target = work / label
+        started = time.perf_counter()
+        generation = build_index(termbase, target, procs=procs)
+        seconds = time.perf_counter() - started
+        rows[label] = {
+            "seconds": round(seconds, 2),
+            "concepts_per_s": round(len(termbase) / seconds),
+            "index_mb": round(_dir_size(generation) / 1e6, 1),
+        }
+    return rows, live
+
+
+# -- HTTP ------------------------------------------------------------------------------------------
+
+
+def bench_app() -> Any:
+    """The app gunicorn serves: the real API blueprint plus a trivial route, in the same workers."""
+    from flask import Flask, jsonify
+
+    from web.api import api
+
+    app = Flask("bench")
+    app.config["INDEX_DIR"] = os.environ["BENCH_INDEX_DIR"]
+    app.register_blueprint(api, url_prefix="/api/v1")
+
+    @app.get("/trivial")
+    def trivial() -> Any:
+        return jsonify({"ok": True})
+
+    return app
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _load(base: str, paths: list[str], requests: int, threads: int) -> dict[str, Any]:
+    """Send ``requests`` GETs from ``threads`` threads; throughput and latency."""
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    counter = iter(range(requests))
+
+    def worker() -> None:
+        nonlocal errors
+        while True:
+            with lock:
+                n = next(counter, None)
+            if n is None:
+                return
+            started = time.perf_counter()
+            try:
+                with urllib.request.urlopen(base + paths[n % len(paths)], timeout=30) as response:
+                    response.read()
+            except OSError:
+                with lock:
+                    errors += 1
+                continue
+            with lock:
+                latencies.append(time.perf_counter() - started)
+
+    started = time.perf_counter()
+    pool = [threading.Thread(target=worker) for _ in range(threads)]
+    for thread in pool:
+        thread.start()
+    for thread in pool:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    row = {"requests_per_s": round(len(latencies) / elapsed, 1), "errors": errors}
+    row.update(_percentiles(latencies or [0.0]))
+    return row
+
+
+def _worker_rss_mb(master: int) -> list[float]:
+    """Peak RSS (VmHWM) of each gunicorn worker, from /proc."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
+        if fields.get("PPid", "").strip() == str(master) and "VmHWM" in fields:
+            found.append(round(int(fields["VmHWM"].split()[0]) / 1024, 1))
+    return sorted(found)
+
+
+def bench_http(index_dir: Path, queries: dict[str, list[tuple[str, str | None]]], requests: int) -> dict[str, Any]:
+    port = _free_port()
+    env = dict(os.environ, BENCH_INDEX_DIR=str(index_dir), PYTHONPATH=f"{ROOT}:{ROOT / 'scripts'}")
+    gunicorn = Path(sys.executable).parent / "gunicorn"
+    server = subprocess.Popen(
+        [str(gunicorn), "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning", "bench_search:bench_app()"],
+        env=env,
+        cwd=ROOT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/trivial", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        search_paths = [
+            "/api/v1/search?" + urllib.parse.urlencode({"q": q, "limit": 10})
+            for kind in ("exact", "inflected", "folded")
+            for q, _ in queries[kind][:100]
+        ]
+        suggest_paths = [
+            "/api/v1/suggest?" + urllib.parse.urlencode({"q": q}) for q, _ in queries["autocomplete"][:100]
+        ]
+        _load(base, search_paths + suggest_paths, 200, 4)  # warm every worker
+        trivial = _load(base, ["/trivial"], requests, 4)
+        search = _load(base, search_paths, requests, 4)
+        suggest = _load(base, suggest_paths, requests, 4)
+        rss = _worker_rss_mb(server.pid)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    return {
+        "trivial": trivial,
+        "search": search,
+        "suggest": suggest,
+        "search_vs_trivial": round(search["requests_per_s"] / trivial["requests_per_s"], 2),
+        "suggest_vs_trivial": round(suggest["requests_per_s"] / trivial["requests_per_s"], 2),
+        "worker_peak_rss_mb": rss,
+    }
+
+
+# -- main ------------------------------------------------------------------------------------------
+
+
+def run_base(name: str, termbase: Termbase, args: argparse.Namespace, work: Path) -> dict[str, Any]:
+    print(f"== {name}: {len(termbase)} concepts", flush=True)
+    result: dict[str, Any] = {"concepts": len(termbase)}
+    result["build"], index_dir = bench_build(termbase, work / name)
+    print(f"   build {result['build']}", flush=True)
+    started = time.perf_counter()
+    searcher = Searcher(index_dir)
+    result["open_searcher_ms"] = round((time.perf_counter() - started) * 1000, 1)
+    queries = make_queries(termbase, random.Random(11))
+    result["in_process"] = time_in_process(searcher, queries)
+    print(f"   in-process {result['in_process']}", flush=True)
+    searcher.close()
+    if args.http:
+        result["http"] = bench_http(index_dir, queries, args.requests)
+        print(f"   http {result['http']}", flush=True)
+    return result
+
+
+def table(results: dict[str, Any]) -> str:
+    lines = [
+        "| base | concepts | build 1 proc | build procs=2 | index MB | exact p50/p95 | inflected p50/p95 | folded p50/p95 | fuzzy p50/p95 | autocomplete p50/p95 | full text p50/p95 | HTTP search/trivial | HTTP suggest/trivial | worker peak RSS MB |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, r in results["bases"].items():
+        b = r["build"]
+        p = r["in_process"]
+        h = r.get("http", {})
+
+        def cell(kind: str, p: dict[str, Any] = p) -> str:
+            return f"{p[kind]['p50_ms']:.2f} / {p[kind]['p95_ms']:.2f}"
+
+        lines.append(
+            f"| {name} | {r['concepts']} | {b['single']['seconds']} s ({b['single']['concepts_per_s']}/s) "
+            f"| {b['procs2_multisegment']['seconds']} s ({b['procs2_multisegment']['concepts_per_s']}/s) "
+            f"| {b['single']['index_mb']} | {cell('exact')} | {cell('inflected')} | {cell('folded')} | {cell('fuzzy')} "
+            f"| {cell('autocomplete')} | {cell('fulltext')} "
+            f"| {h.get('search_vs_trivial', '–')} ({h.get('search', {}).get('requests_per_s', '–')} vs {h.get('trivial', {}).get('requests_per_s', '–')} req/s) "
+            f"| {h.get('suggest_vs_trivial', '–')} | {', '.join(map(str, h.get('worker_peak_rss_mb', []))) or '–'} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument(
+        "--bases", default="bundled,apertium,generated", help="comma-separated: bundled, apertium, generated"
+    )
+    parser.add_argument("--sizes", default="50000", help="sizes of the generated base, comma-separated (e.g. 1000000)")
+    parser.add_argument("--requests", type=int, default=2000, help="HTTP requests per endpoint")
+    parser.add_argument("--no-http", dest="http", action="store_false", help="skip the gunicorn part")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results-search.json")
+    args = parser.parse_args()
+
+    bases = args.bases.split(",")
+    results: dict[str, Any] = {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0], "load_avg_at_start": os.getloadavg()},
+        "bases": {},
+    }
+    work = Path(tempfile.mkdtemp(prefix="bench-search-"))
+    try:
+        if "bundled" in bases:
+            results["bases"]["bundled"] = run_base("bundled", load_termbase(BUNDLED_TERMBASE), args, work)
+        if "apertium" in bases and APERTIUM.exists():
+            results["bases"]["apertium"] = run_base("apertium", load_apertium(), args, work)
+        if "generated" in bases:
+            for size in (int(s) for s in args.sizes.split(",") if s):
+                results["bases"][f"generated-{size}"] = run_base(f"generated-{size}", generate(size), args, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    results["machine"]["load_avg_at_end"] = os.getloadavg()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    print()
+    print(f"Search benchmark, {results['date']}, {os.cpu_count()} CPUs, load {results['machine']['load_avg_at_start']}")
+    print(table(results))
+    print(f"\nwritten to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
