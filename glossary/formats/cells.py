@@ -31,6 +31,8 @@ csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD_CHARS))
 
 
 def escape(value: str) -> str:
+    if ESCAPE not in value and ITEM not in value and PART not in value:
+        return value
     return value.replace(ESCAPE, ESCAPE * 2).replace(ITEM, ESCAPE + ITEM).replace(PART, ESCAPE + PART)
 
 

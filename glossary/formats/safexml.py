@@ -24,11 +24,20 @@ ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 DOCTYPE = re.compile(rb"<!DOCTYPE[^\[>]*(\[)?", re.IGNORECASE)
 
 
+class _LocalNames(dict[object, str]):
+    """Tag → local name, computed once per distinct tag (a plain dict lookup afterwards)."""
+
+    def __missing__(self, tag: object) -> str:
+        name = self[tag] = tag.rpartition("}")[2] if isinstance(tag, str) else ""
+        return name
+
+
+#: ``LOCAL[element.tag]``: the element name without its namespace ('' for comments and entities).
+LOCAL = _LocalNames()
+
+
 def local(tag: object) -> str:
-    """The element name without its namespace ('' for comments and processing instructions)."""
-    if not isinstance(tag, str):
-        return ""
-    return tag.rpartition("}")[2]
+    return LOCAL[tag]
 
 
 def _line_of(prolog: bytes, offset: int) -> int:
@@ -58,10 +67,11 @@ def check_prolog(path: Path, *, max_bytes: int = MAX_XML_BYTES) -> None:
             raise FormatError(str(path), "the DTD's internal subset is too long to inspect; refused")
 
 
-def _parser_events(handle: IO[bytes], events: tuple[str, ...]) -> etree.iterparse:
+def _parser(handle: IO[bytes], events: tuple[str, ...], tags: frozenset[str] | None = None) -> etree.iterparse:
     return etree.iterparse(
         handle,
         events=events,
+        tag=[f"{{*}}{name}" for name in sorted(tags)] if tags else None,
         resolve_entities=False,
         load_dtd=False,
         no_network=True,
@@ -74,31 +84,26 @@ def _parser_events(handle: IO[bytes], events: tuple[str, ...]) -> etree.iterpars
 def iter_end(path: Path, tags: frozenset[str], *, max_elements: int = MAX_ELEMENTS) -> Iterator[etree._Element]:
     """Yield each element whose local name is in ``tags`` when it is complete, then free it.
 
-    Elements not in ``tags`` stay attached to their parent until it is
-    yielded, so callers see whole entries; the root itself is never yielded.
+    Only those elements are reported by the parser; everything inside one
+    stays attached until it is yielded, so callers see whole entries.
     """
     check_prolog(path)
     seen = 0
-    depth = 0
     with path.open("rb") as handle:
         try:
-            for event, element in _parser_events(handle, ("start", "end")):
-                if event == "start":
-                    seen += 1
-                    depth += 1
-                    if seen > max_elements:
-                        raise FormatError(
-                            str(path), f"more than {max_elements} elements; refused", line=element.sourceline or 0
-                        )
+            for _, element in _parser(handle, ("end",), tags):
+                parent = element.getparent()
+                if parent is None:  # the root itself
                     continue
-                depth -= 1
-                if depth and local(element.tag) in tags:
-                    yield element
-                    element.clear(keep_tail=False)
-                    parent = element.getparent()
-                    if parent is not None:
-                        while element.getprevious() is not None:
-                            del parent[0]
+                seen += sum(1 for _ in element.iter())
+                if seen > max_elements:
+                    raise FormatError(
+                        str(path), f"more than {max_elements} elements; refused", line=element.sourceline or 0
+                    )
+                yield element
+                element.clear(keep_tail=False)
+                while element.getprevious() is not None:
+                    del parent[0]
         except etree.XMLSyntaxError as exc:
             raise _syntax_error(path, exc) from exc
 
@@ -117,7 +122,7 @@ def root_of(path: Path) -> tuple[str, dict[str, str], int]:
     check_prolog(path)
     with path.open("rb") as handle:
         try:
-            for _, element in _parser_events(handle, ("start",)):
+            for _, element in _parser(handle, ("start",)):
                 attributes = {str(k): str(v) for k, v in element.attrib.items()}
                 return local(element.tag), attributes, element.sourceline or 0
         except etree.XMLSyntaxError as exc:

@@ -20,7 +20,7 @@ from lxml import etree
 from glossary.formats.base import FormatError, ImportOptions, ImportReport, ImportResult
 from glossary.formats.idmap import IdMinter, concept_id_from_xml
 from glossary.formats.resolve import Resolver
-from glossary.formats.safexml import iter_end, local, root_of
+from glossary.formats.safexml import LOCAL, iter_end, local, root_of
 from glossary.model import (
     PARTS_OF_SPEECH,
     RELATION_TYPES,
@@ -60,6 +60,8 @@ FLAG_PROPER_NOUN = "properNoun"
 
 def text_of(element: etree._Element) -> str:
     """All text inside an element (inline markup flattened), exactly as written."""
+    if not len(element):
+        return element.text or ""
     return "".join(element.itertext())
 
 
@@ -128,7 +130,7 @@ class TbxReader:
             raise FormatError(str(self.path), f"not a TBX file: the root element is <{root}>", line=line)
         self.doc_lang = attributes.get(XML_LANG, "")
         for element in iter_end(self.path, ENTRY_TAGS | HEADER_TAGS | {"back"}):
-            tag = local(element.tag)
+            tag = LOCAL[element.tag]
             if tag in ENTRY_TAGS:
                 self._entry(element)
             elif tag in HEADER_TAGS:
@@ -140,18 +142,18 @@ class TbxReader:
         return Resolver(self).build()
 
     def count(self, element: etree._Element, where: str) -> None:
-        self.report.unmapped[f"{where}/{local(element.tag)}{_typed(element)}"] += 1
+        self.report.unmapped[f"{where}/{LOCAL[element.tag]}{_typed(element)}"] += 1
 
     # -- header and back matter -------------------------------------------------
 
     def _header(self, header: etree._Element) -> None:
         for element in header.iter():
-            tag = local(element.tag)
+            tag = LOCAL[element.tag]
             if tag == "title":
                 self.title = text_of(element).strip()
-            elif tag == "note" and local(element.getparent().tag) == "titleStmt":
+            elif tag == "note" and LOCAL[element.getparent().tag] == "titleStmt":
                 self.description.append(text_of(element))
-            elif tag == "p" and local(element.getparent().tag) == "sourceDesc":
+            elif tag == "p" and LOCAL[element.getparent().tag] == "sourceDesc":
                 if element.get("type") != "generator":
                     self.fallback_description.append(text_of(element).strip())
             elif tag == "p" and element.get("type") == "languages":
@@ -165,7 +167,7 @@ class TbxReader:
             for obj in section:
                 items: dict[str, str] = {}
                 for item in obj.iter():
-                    if local(item.tag) == "item" and item.get("type"):
+                    if LOCAL[item.tag] == "item" and item.get("type"):
                         items[item.get("type", "")] = text_of(item)
                 if kind == "sources" and items.get("id"):
                     fields = ("title", "author", "year", "url", "note", "file", "original")
@@ -185,12 +187,14 @@ class TbxReader:
 
     def _entry(self, entry: etree._Element) -> None:
         draft = _ConceptDraft(entry.get("id", ""), entry.sourceline or 0)
+        unmapped = self.report.unmapped
         for element in entry.iter():
-            for attribute in element.attrib:
-                if attribute not in HANDLED_ATTRIBUTES and not (attribute == "id" and local(element.tag) in ID_HOLDERS):
-                    self.report.unmapped[f"attribute {local(str(attribute))} on <{local(element.tag)}>"] += 1
+            for attribute in element.keys():  # noqa: SIM118 - lxml elements have keys(), not a mapping protocol
+                if attribute in HANDLED_ATTRIBUTES or (attribute == "id" and LOCAL[element.tag] in ID_HOLDERS):
+                    continue
+                unmapped[f"attribute {local(str(attribute))} on <{LOCAL[element.tag]}>"] += 1
         for child in entry:
-            tag = local(child.tag)
+            tag = LOCAL[child.tag]
             if tag in SECTION_TAGS:
                 self._section(draft, child)
             else:
@@ -204,7 +208,7 @@ class TbxReader:
             raise FormatError(str(self.path), "language section without xml:lang", line=section.sourceline or 0)
         target = draft.sections.setdefault(lang, _SectionDraft())
         for child in section:
-            tag = local(child.tag)
+            tag = LOCAL[child.tag]
             if tag in TERM_TAGS:
                 self._term(draft, target, lang, child)
             else:
@@ -219,7 +223,7 @@ class TbxReader:
         where: str,
     ) -> None:
         """Concept- or language-level information: definitions, subjects, notes, references."""
-        tag, kind = local(element.tag), element.get("type", "")
+        tag, kind = LOCAL[element.tag], element.get("type", "")
         own_lang = element.get(XML_LANG) or lang
         if tag in ("descrip", "descripGrp"):
             descrip, sources = _grouped(element, "descrip")
@@ -243,7 +247,7 @@ class TbxReader:
             draft.notes.append(Note(text_of(element), own_lang))
         elif tag == "adminGrp":
             admin, sources = _grouped(element, "admin")
-            notes = [n for n in element if local(n.tag) == "note"]
+            notes = [n for n in element if LOCAL[n.tag] == "note"]
             if admin is not None and admin.get("type") == "source" and notes:
                 for note in notes:
                     note_lang = note.get(XML_LANG) or lang
@@ -270,10 +274,10 @@ class TbxReader:
             self.report.kept_as_notes[f"{where} with several sources"] += 1
 
     def _count_group_rest(self, group: etree._Element, where: str) -> None:
-        if local(group.tag).endswith("Grp"):
+        if LOCAL[group.tag].endswith("Grp"):
             for child in group:
-                if local(child.tag) not in ("descrip", "admin", "termNote"):
-                    self.count(child, f"{where}/{local(group.tag)}")
+                if LOCAL[child.tag] not in ("descrip", "admin", "termNote"):
+                    self.count(child, f"{where}/{LOCAL[group.tag]}")
 
     def _definition(
         self, draft: _ConceptDraft, definition: Definition, lang: str | None, section: _SectionDraft | None
@@ -292,12 +296,19 @@ class TbxReader:
         if holder.get("id"):
             draft.inner_ids.append(holder.get("id", ""))
         children: list[etree._Element] = []
+        term_element = None
         for child in holder:
-            if local(child.tag) in ("termGrp", "termNoteGrp"):
-                children.extend(child)
+            tag = LOCAL[child.tag]
+            if tag == "term" and term_element is None:
+                term_element = child
+            elif tag in ("termGrp", "termNoteGrp"):
+                for inner in child:
+                    if LOCAL[inner.tag] == "term" and term_element is None:
+                        term_element = inner
+                    else:
+                        children.append(inner)
             else:
                 children.append(child)
-        term_element = next((c for c in children if local(c.tag) == "term"), None)
         raw = text_of(term_element) if term_element is not None else ""
         text = " ".join(raw.split())
         if not text:
@@ -309,8 +320,7 @@ class TbxReader:
             draft.inner_ids.append(term_element.get("id", ""))
         term = _TermDraft(text)
         for child in children:
-            if child is not term_element:
-                self._term_detail(draft, term, lang, child)
+            self._term_detail(draft, term, lang, child)
         for existing in section.terms:
             if existing.text == term.text:
                 self.report.converted["duplicate term in one language section (merged)"] += 1
@@ -321,7 +331,7 @@ class TbxReader:
         self.report.terms += 1
 
     def _term_detail(self, draft: _ConceptDraft, term: _TermDraft, lang: str, element: etree._Element) -> None:
-        tag, kind = local(element.tag), element.get("type", "")
+        tag, kind = LOCAL[element.tag], element.get("type", "")
         value = text_of(element).strip()
         if tag == "termNote":
             self._term_note(draft, term, lang, kind, value)
@@ -380,13 +390,13 @@ def _typed(element: etree._Element) -> str:
 
 def _grouped(element: etree._Element, main: str) -> tuple[etree._Element | None, list[str]]:
     """The main element of a ``*Grp`` (or the element itself) and the sources attached to it."""
-    if local(element.tag) == main:
+    if LOCAL[element.tag] == main:
         return element, []
-    found = next((c for c in element if local(c.tag) == main), None)
+    found = next((c for c in element if LOCAL[c.tag] == main), None)
     sources = [
         text_of(c).strip()
         for c in element
-        if local(c.tag) == "admin" and c.get("type") == "source" and text_of(c).strip() and c is not found
+        if LOCAL[c.tag] == "admin" and c.get("type") == "source" and text_of(c).strip() and c is not found
     ]
     if found is not None and main == "admin" and found.get("type") == "source":
         sources.insert(0, text_of(found).strip())
