@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from glossary.text import analyze, lemma, stem_kk, tokenize  # noqa: E402
+from glossary.text import analyze, folded_key, lemma, stem_kk, tokenize  # noqa: E402
 
 VERBAL_TAGS = frozenset({"v", "vaux", "cop"})
 _SURFACE = re.compile(r'^"<(.*)>"\s*$')
@@ -104,6 +104,21 @@ def score_tagged(
     return results
 
 
+def key_agreement(files: list[Path]) -> Score:
+    """How often a nominal word's search key (analyze's folded key) equals its gold lemma's key.
+
+    This is what search needs: an inflected form must meet its dictionary form, whether or
+    not the stem itself is the linguist's lemma.
+    """
+    score = Score()
+    for path in files:
+        for word in read_tagged(path):
+            if not word.verbal:
+                keys = {folded_key(lemma_, "kk") for lemma_ in word.lemmas}
+                score.add(folded_key(word.surface, "kk") in keys)
+    return score
+
+
 def read_forms(path: Path) -> list[tuple[str, str]]:
     with path.open(encoding="utf-8") as handle:
         return [(row[0], row[1]) for row in csv.reader(handle, delimiter="\t") if row and not row[0].startswith("#")]
@@ -156,6 +171,7 @@ def main() -> int:
         total_all.right += everything.right
         total_all.total += everything.total
     print(f"  {'overall':32} {total_nominal!s:>22} {total_all!s:>24}")
+    print(f"{'search key = gold lemma key (nominal)':36} {key_agreement(files)!s:>22}")
 
     for name, lang, lemmatize in (("kk_forms.tsv", "kk", stem_kk), ("ru_forms.tsv", "ru", None)):
         forms = read_forms(nlp / name)

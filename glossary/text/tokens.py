@@ -60,10 +60,18 @@ def folded_key(word: str, lang: str) -> str:
 
     Kazakh is read into Cyrillic first when it contains Latin letters, then folded and stemmed
     in folded spelling, so "halyqaralyq", "халыкаралык" and "халықаралық" share one key.
+    The Kazakh stemmer is applied until the key stops changing: a term whose dictionary form
+    looks inflected (сауда, read as сау-да) then shares its key with its real inflections
+    (саудадағы → сауда → сау), which matters more to search than the lemma being right.
     """
     if lang == "kk":
         cyrillic = latin_to_kk(word) if has_latin(word) else word
-        return stem_kk_folded(fold(cyrillic))
+        if cyrillic.isupper() and len(cyrillic) <= 5:
+            return fold(cyrillic)  # an abbreviation: ТМД, ИСО
+        key, previous = fold(cyrillic), ""
+        while key != previous:
+            previous, key = key, stem_kk_folded(key)
+        return key
     return fold(lemma(word, lang))
 
 

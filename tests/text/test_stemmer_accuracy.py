@@ -18,6 +18,7 @@ from tests.conftest import ROOT, shared_path
 
 NOMINAL_FLOOR = 0.92  # measured: 92.3%
 ALL_WORDS_FLOOR = 0.75  # measured: 75.5% (verbs are conjugated, the stemmer keeps them whole)
+KEY_AGREEMENT_FLOOR = 0.96  # measured: 96.5% of nominal words share their gold lemma's search key
 
 
 def _measure_module():
@@ -47,6 +48,10 @@ def test_lemma_accuracy_on_hand_lemmatized_texts(measure, tagged_files):
     everything = sum(a.right for _, a in results.values()) / sum(a.total for _, a in results.values())
     assert nominal >= NOMINAL_FLOOR
     assert everything >= ALL_WORDS_FLOOR
+
+
+def test_search_keys_of_inflected_words_meet_their_lemmas(measure, tagged_files):
+    assert measure.key_agreement(tagged_files).accuracy >= KEY_AGREEMENT_FLOOR
 
 
 def test_reader_counts_words_not_punctuation(measure, tagged_files):

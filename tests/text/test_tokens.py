@@ -1,6 +1,9 @@
+import csv
+
 import pytest
 
 from glossary.text.tokens import AnalyzedToken, Token, analyze, tokenize
+from tests.conftest import shared_path
 
 
 def test_offsets_point_into_the_original_text():
@@ -56,3 +59,21 @@ def test_soft_hyphen_and_zero_width_characters_stay_inside_the_word():
 def test_analyze_is_deterministic_and_cached_results_are_equal():
     text = "Халықаралық стандарттау ұйымының стандарттары"
     assert analyze(text, "kk") == analyze(text, "kk")
+
+
+def test_kazakh_key_is_stable_when_a_dictionary_form_looks_inflected():
+    # сауда (trade) reads like сау-да; its real inflections must still share its key
+    keys = {analyze(word, "kk")[0].folded for word in ("сауда", "саудадағы", "саудаға", "саудасы")}
+    assert len(keys) == 1
+
+
+def test_every_form_in_the_shared_list_shares_its_lemmas_key():
+    with shared_path("nlp", "kk_forms.tsv").open(encoding="utf-8") as handle:
+        rows = [row for row in csv.reader(handle, delimiter="\t") if row and not row[0].startswith("#")]
+    wrong = [row[0] for row in rows if analyze(row[0], "kk")[0].folded != analyze(row[1], "kk")[0].folded]
+    assert wrong == []
+
+
+def test_short_upper_case_abbreviation_keeps_its_key():
+    assert analyze("ТМД", "kk")[0].folded == "тмд"
+    assert analyze("ИСО-ның", "kk")[0].folded == analyze("ISO", "kk")[0].folded == "исо"
