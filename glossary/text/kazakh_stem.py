@@ -56,6 +56,7 @@ class _Alphabet:
     restore_after: dict[str, frozenset[str]]  # г/ғ/б back to к/қ/п after these vowels
     uninflected: frozenset[str]
     irregular: dict[str, str]
+    syllabic: frozenset[str]  # vowels and у: a consonant for licensing (тау-дың) but it carries a syllable
 
     @classmethod
     def build(cls, suffixes: tuple[Suffix, ...], folded: bool) -> _Alphabet:
@@ -81,6 +82,7 @@ class _Alphabet:
             restore_after=restore,
             uninflected=frozenset(fold(word) for word in UNINFLECTED) if folded else UNINFLECTED,
             irregular={fold(k): fold(v) for k, v in IRREGULAR.items()} if folded else IRREGULAR,
+            syllabic=(frozenset(fold("".join(VOWELS))) | VOWELS if folded else VOWELS) | {"у"},
         )
 
     def harmony(self, stem: str) -> Harmony:
@@ -108,8 +110,8 @@ class _Alphabet:
 
     def acceptable_stem(self, stem: str) -> bool:
         """Long enough, has a vowel, and does not end in a consonant cluster Kazakh words never end in."""
-        syllabic = self.vowels | {"у"}  # у is a consonant for licensing (тау-дың) but carries a syllable
-        if len(stem) < MIN_STEM or not any(char in syllabic for char in stem):
+        syllabic = self.syllabic
+        if len(stem) < MIN_STEM or syllabic.isdisjoint(stem):
             return False
         if len(stem) == MIN_STEM and stem[-1] in self.vowels and stem[-1] != "и":
             return False  # two-letter stems are closed syllables (ел, үй, ат; folded үй is уи) or end in у (су)
@@ -215,6 +217,7 @@ def _choose(word: str, analyses: list[str], lexicon: Container[str] | None) -> s
 
 _HYPHENS = "-‐‑"
 _APOSTROPHES = "'’ʼ"
+_JOINERS = frozenset(_HYPHENS + _APOSTROPHES)
 
 
 def _split_at_last_joiner(lower: str) -> tuple[str, str, str]:
@@ -232,7 +235,7 @@ def _is_suffix_chain(tail: str) -> bool:
 
 def _stem(word: str, lexicon: Container[str] | None, alphabet: _Alphabet) -> str:
     lower = word.lower()
-    if any(char in _HYPHENS or char in _APOSTROPHES for char in lower):
+    if not _JOINERS.isdisjoint(lower):
         head, joiner, tail = _split_at_last_joiner(lower)
         if head and tail and _is_suffix_chain(tail):
             return head  # an abbreviation or a number with its ending: ИСО-ның, ТК-ға, 2020-ның

@@ -9,6 +9,7 @@ picks one letter; :func:`glossary.text.fold.fold` then makes both choices compar
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _TO_LATIN = {
@@ -120,9 +121,17 @@ _APOSTROPHE_LETTERS = {"a": "ә", "g": "ғ", "n": "ң", "o": "ө", "u": "ү", "i
 _LATIN_VOWELS = frozenset("aäáeéıiïíoöóuūüúýy")
 
 
+_NON_CYRILLIC = re.compile(r"[\u0400-\u04ff\s\d]+")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+
 def has_latin(text: str) -> bool:
     """Whether ``text`` contains at least one Latin letter."""
-    return any(char.isalpha() and unicodedata.name(char, "").startswith("LATIN") for char in text)
+    if text.isascii():
+        return _LATIN_LETTER.search(text) is not None
+    return any(
+        char.isalpha() and unicodedata.name(char, "").startswith("LATIN") for char in _NON_CYRILLIC.sub("", text)
+    )
 
 
 def kk_to_latin(text: str) -> str:
