@@ -127,7 +127,7 @@ SUFFIXES: tuple[Suffix, ...] = tuple(
 
 # Every written form of any suffix: what may follow a hyphen after an abbreviation (ИСО-ның,
 # ИСО-ң, ГОСТ-тың), where harmony and assimilation follow the letters' names, not their spelling.
-ABBREVIATION_ENDINGS = frozenset({suffix.form for suffix in SUFFIXES} | {"ң", "ға", "ке", "қа", "ге", "а", "е"})
+ABBREVIATION_ENDINGS = frozenset({suffix.form for suffix in SUFFIXES} | {"ң"})
 
 
 def folded_suffixes() -> tuple[Suffix, ...]:

@@ -30,7 +30,7 @@ def _russian_analyzer() -> MorphAnalyzer:
 
 def _lemma_ru(word: str) -> str:
     if not any("а" <= char <= "я" or char == "ё" for char in word):
-        return word
+        return _lemma_en(word)  # an English word or a code inside Russian text
     parses = _russian_analyzer().parse(word)
     return parses[0].normal_form if parses else word
 

@@ -181,6 +181,8 @@ def latin_to_kk(text: str) -> str:
     'Халықаралық стандарт'
     >>> latin_to_kk("khalykaralyk")
     'халыкаралык'
+
+    Roman numerals (XXI, IV) are left as they are.
     """
     low = "".join(_lower_latin(char) for char in text)
     upper = [char != low_char for char, low_char in zip(text, low, strict=True)]
@@ -188,12 +190,20 @@ def latin_to_kk(text: str) -> str:
     out: list[str] = []
     pos = 0
     while pos < len(low):
+        numeral = _ROMAN_NUMERAL.match(text, pos) if pos == 0 or not text[pos - 1].isalpha() else None
+        if numeral:
+            out.append(numeral.group())
+            pos = numeral.end()
+            continue
         cyrillic, width = _read_one(low, pos, official[pos])
         if upper[pos]:
             cyrillic = cyrillic[:1].upper() + (cyrillic[1:].upper() if _all_upper(upper, pos, width) else cyrillic[1:])
         out.append(cyrillic)
         pos += width
     return "".join(out)
+
+
+_ROMAN_NUMERAL = re.compile(r"[IVXLCDM]{2,}(?![^\W\d_])")
 
 
 def _all_upper(upper: list[bool], pos: int, width: int) -> bool:

@@ -46,3 +46,7 @@ def test_latin_lookalike_letters_inside_cyrillic_words_are_read_as_cyrillic():
 def test_english_possessive_is_dropped():
     assert lemma("ISO's", "en") == "iso"
     assert lemma("committee’s", "en") == "committee"
+
+
+def test_english_words_inside_russian_text_get_english_lemmas():
+    assert lemma("Standards", "ru") == "standard"

@@ -80,3 +80,8 @@ def test_has_latin():
     assert has_latin("ñ")
     assert not has_latin("стандарт 9001")
     assert not has_latin("")
+
+
+def test_roman_numerals_are_not_read_as_kazakh():
+    assert latin_to_kk("XXI ғасыр, IV тарау") == "XXI ғасыр, IV тарау"
+    assert latin_to_kk("Ivan") == "Іван"
