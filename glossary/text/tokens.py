@@ -75,9 +75,15 @@ def folded_key(word: str, lang: str) -> str:
     return fold(lemma(word, lang))
 
 
+# No real word is this long; longer runs (base64, hashes, garbage) are keyed as they are.
+MAX_ANALYZED_LENGTH = 80
+
+
 @lru_cache(maxsize=200_000)
 def _keys(word: str, lang: str) -> tuple[str, str]:
     visible = word.translate(_REMOVE_INVISIBLE)
+    if len(visible) > MAX_ANALYZED_LENGTH:
+        return visible.lower(), fold(visible)
     return lemma(visible, lang), folded_key(visible, lang)
 
 

@@ -21,11 +21,16 @@ def test_numbers_keep_decimal_separators_only_between_digits():
     assert [t.text for t in tokenize("3,5 мм. Бөлім 2.")] == ["3,5", "мм", "Бөлім", "2"]
 
 
-@pytest.mark.parametrize("text", ["", "\x00\x01\x1b[0m", "😀👍🏽", "x" * 10_000, "-" * 10_000, "а\u0301"])
-def test_any_input_is_safe(text):
+@pytest.mark.parametrize(
+    "text",
+    ["", "\x00\x01\x1b[0m", "😀👍🏽", "x" * 10_000, "-" * 10_000, "а\u0301", "a'" * 5_000, "ИСО-" * 2_000 + "ның"],
+)
+@pytest.mark.parametrize("lang", ["kk", "ru", "en", "de"])
+def test_any_input_is_safe(text, lang):
     tokens = tokenize(text)
     assert all(text[t.start : t.end] == t.text for t in tokens)
-    analyze(text, "kk")
+    analyzed = analyze(text, lang)
+    assert [(t.text, t.start, t.end) for t in analyzed] == [(t.text, t.start, t.end) for t in tokens]
 
 
 def test_token_is_frozen():
