@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from glossary.formats import REGISTRY, ExportOptions, export_termbase, get_format
+from glossary.formats import REGISTRY, ExportOptions, Format, export_termbase, get_format
+from glossary.model import Termbase
 from glossary.paths import default_termbase
 from glossary.termbase import TermbaseInvalid, load_termbase
 
@@ -75,19 +76,27 @@ def export(  # noqa: PLR0917 - click passes one parameter per option
         bom=bom,
         formula_escape=formula_escape,
     )
-    if output == "-":
-        export_termbase(fmt, loaded.concepts.values, sys.stdout.buffer, options)
-        sys.stdout.buffer.flush()
-        return
-    target_path = Path(output).resolve()
-    descriptor, staging_name = tempfile.mkstemp(dir=target_path.parent, prefix=f".{target_path.name}.")
+    try:
+        if output == "-":
+            export_termbase(fmt, loaded.concepts.values, sys.stdout.buffer, options)
+            sys.stdout.buffer.flush()
+            return
+        _export_to_file(fmt, loaded, Path(output).resolve(), options)
+    except ValueError as exc:  # e.g. a control character XML cannot hold
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(1) from None
+    click.echo(f"{Path(output).resolve()}: written ({format_name})", err=True)
+
+
+def _export_to_file(fmt: Format, termbase: Termbase, target: Path, options: ExportOptions) -> None:
+    """Write through a temporary sibling file, so a failed export never leaves half a file."""
+    descriptor, staging_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     staging = Path(staging_name)
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            export_termbase(fmt, loaded.concepts.values, handle, options)
+            export_termbase(fmt, termbase.concepts.values, handle, options)
         staging.chmod(0o644)
-        staging.replace(target_path)
+        staging.replace(target)
     except BaseException:
         staging.unlink(missing_ok=True)
         raise
-    click.echo(f"{target_path}: written ({format_name})", err=True)

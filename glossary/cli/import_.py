@@ -92,6 +92,9 @@ def import_(  # noqa: PLR0917 - click passes one parameter per option
     except FormatError as exc:
         click.echo(f"error: {exc}", err=True)
         raise SystemExit(1) from None
+    except OSError as exc:
+        click.echo(f"error: {file}: {exc.strerror or exc}", err=True)
+        raise SystemExit(1) from None
     for line in result.report.lines():
         click.echo(line)
     termbase = result.termbase
