@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from conftest import shared_path
 
 from glossary.corpus.build import TEXT_IDS, expected_files
 from glossary.paths import CORPUS_DIR
+from tests.conftest import shared_path
 
 SEED_FILES = {"seed-000": "000_b90374ccd096e7b1.txt", "seed-001": "001_655a925896d726d7.txt"}
 
