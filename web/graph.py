@@ -76,9 +76,10 @@ def layout(center: str, related: list[tuple[str, str, str | None]]) -> Graph | N
         return None
     broader = [(label, href, kind) for kind, label, href in related if kind == "broader"]
     narrower = [(label, href, kind) for kind, label, href in related if kind == "narrower"]
-    beside = [(label, href, kind) for kind, label, href in related if kind not in {"broader", "narrower"}]
-    half = (len(beside) + 1) // 2
-    middle = [*beside[:half], (center, None, "self"), *beside[half:]]
+    others = [(label, href, kind) for kind, label, href in related if kind not in {"broader", "narrower"}]
+    # Up to two related concepts sit beside this one; more get a row of their own at the bottom.
+    beside, below = (others, []) if len(others) <= 2 else ([], others)
+    middle = [*beside[:1], (center, None, "self"), *beside[1:]]
     y = float(GAP)
     top = _row(broader, y)
     if top:
@@ -88,12 +89,17 @@ def layout(center: str, related: list[tuple[str, str, str | None]]) -> Graph | N
     bottom = _row(narrower, y)
     if bottom:
         y += ROW_HEIGHT
+    last = _row(below, y)
+    if last:
+        y += ROW_HEIGHT
     me = next(node for node in mid if node.kind == "self")
     edges = []
     for node in top:
         edges.append(Edge(node.cx, node.y + node.height, me.cx, me.y, "broader"))
     for node in bottom:
         edges.append(Edge(me.cx, me.y + me.height, node.cx, node.y, "narrower"))
+    for node in last:
+        edges.append(Edge(me.cx, me.y + me.height, node.cx, node.y, "related"))
     for node in mid:
         if node is not me:
             left = node.x < me.x
@@ -107,4 +113,4 @@ def layout(center: str, related: list[tuple[str, str, str | None]]) -> Graph | N
                 )
             )
     height = int(y - ROW_HEIGHT + BOX_HEIGHT + GAP)
-    return Graph(WIDTH, height, [*top, *mid, *bottom], edges)
+    return Graph(WIDTH, height, [*top, *mid, *bottom, *last], edges)

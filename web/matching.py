@@ -76,6 +76,10 @@ def _merge(segments: list[Segment]) -> list[Segment]:
     return merged
 
 
+#: Characters of context kept on each side of the keyword, as in a concordance.
+KWIC_SPAN = 60
+
+
 @dataclass(frozen=True)
 class Kwic:
     """A context sentence split around its keyword, for a keyword-in-context table."""
@@ -83,6 +87,21 @@ class Kwic:
     left: str
     keyword: str
     right: str
+
+    @property
+    def short_left(self) -> str:
+        """The left context cut to about :data:`KWIC_SPAN` characters at a word boundary."""
+        if len(self.left) <= KWIC_SPAN:
+            return self.left
+        cut = self.left[-KWIC_SPAN:]
+        return "…" + cut[cut.find(" ") + 1 :] if " " in cut else "…" + cut
+
+    @property
+    def short_right(self) -> str:
+        if len(self.right) <= KWIC_SPAN:
+            return self.right
+        cut = self.right[:KWIC_SPAN]
+        return (cut[: cut.rfind(" ")] if " " in cut.strip() else cut) + "…"
 
 
 def kwic(sentence: str, term: str) -> Kwic | None:

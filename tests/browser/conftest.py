@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 from werkzeug.serving import make_server
 
+from glossary.paths import BUNDLED_TERMBASE
 from tests.conftest import ROOT
 from tests.web.support import WEB_FIXTURE, build
 from web import create_app
@@ -32,11 +33,10 @@ CHROMIUM_ARGS = [
 ARTIFACTS = ROOT / "test-artifacts"
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app over the web fixture, served by werkzeug in a thread on a free port."""
-    index = build(WEB_FIXTURE, tmp_path_factory.mktemp("browser-index"))
-    app = create_app({"TERMBASE": str(WEB_FIXTURE), "INDEX_DIR": str(index)})
+def _serve(termbase: Path, index: Path) -> Iterator[str]:
+    """The app over ``termbase``, served by werkzeug in a thread on a free port of 127.0.0.1."""
+    build(termbase, index)
+    app = create_app({"TERMBASE": str(termbase), "INDEX_DIR": str(index)})
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -45,6 +45,18 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server.server_close()
     thread.join(timeout=5)
     forget_searchers()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The web fixture term base: small, stable, with every feature the pages show."""
+    yield from _serve(WEB_FIXTURE, tmp_path_factory.mktemp("browser-index"))
+
+
+@pytest.fixture(scope="session")
+def bundled_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The bundled standardization term base, for screenshots that show real data."""
+    yield from _serve(BUNDLED_TERMBASE, tmp_path_factory.mktemp("bundled-index"))
 
 
 @pytest.fixture(scope="session")

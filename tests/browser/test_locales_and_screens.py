@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from tests.conftest import ROOT
 
@@ -99,26 +99,36 @@ def test_usable_at_360_px(phone_page: Page, live_server: str, lang: str) -> None
 
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 900), (360, 740)])
-def test_screenshots(browser: object, live_server: str, artifacts: Path, width: int, height: int) -> None:
-    """Full-page screenshots of the home, results and concept pages, saved as test artifacts."""
-    context = browser.new_context(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
+def test_screenshots(browser: Browser, bundled_server: str, artifacts: Path, width: int, height: int) -> None:
+    """Home, results and concept pages of the bundled term base, saved under test-artifacts/screenshots."""
+    context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    shots = {
-        "home-en": "/en/",
-        "results-kk": "/kk/?q=стандарт&to=ru",
-        "results-en": "/en/?q=ISO",
-        "concept-ru": "/ru/concept/iso",
-        "concept-kk": "/kk/concept/standard",
-        "source-en": "/en/sources/text#s-2",
-    }
     try:
-        for name, path in shots.items():
-            page.goto(f"{live_server}{path}")
-            target = artifacts / f"{name}-{width}.png"
-            page.screenshot(path=str(target), full_page=True)
-            assert target.stat().st_size > 5_000
+        shots = [
+            ("home-en", "/en/"),
+            ("results-kk", "/kk/?q=стандарт&to=ru"),
+            ("results-ru", "/ru/?q=halyqaralyq&to=en"),
+            ("browse-en", "/en/browse/"),
+            ("about-kk", "/kk/about"),
+        ]
+        for name, path in shots:
+            page.goto(f"{bundled_server}{path}")
+            _save(page, artifacts / f"{name}-{width}.png")
+        for lang, query in (("ru", "ИСО"), ("kk", "халықаралық стандарт"), ("en", "technical committee")):
+            page.goto(f"{bundled_server}/{lang}/?q={query}")
+            page.locator("ol.hits h3 a").first.click()
+            page.wait_for_url(f"**/{lang}/concept/**")
+            _save(page, artifacts / f"concept-{lang}-{width}.png")
+        page.goto(f"{bundled_server}/en/sources/")
+        page.locator(".source-list a").first.click()
+        _save(page, artifacts / f"source-en-{width}.png", full_page=False)
     finally:
         context.close()
     assert not errors, errors
+
+
+def _save(page: Page, target: Path, *, full_page: bool = True) -> None:
+    page.screenshot(path=str(target), full_page=full_page)
+    assert target.stat().st_size > 5_000, f"{target} looks empty"

@@ -85,3 +85,20 @@ def test_repair_diff_marks_only_what_changed() -> None:
     assert [s.text for s in before if s.marked] == ["60", "0"]
     assert [s.text for s in after if s.marked] == ["ық", "қ"]
     assert "".join(s.text for s in after) == "Халықаралық ұйым"
+
+
+def test_many_related_concepts_get_their_own_row() -> None:
+    related = [("related", f"R{i}", None) for i in range(4)]
+    graph = layout("X", [("broader", "B", None), *related])
+    assert graph is not None
+    me = next(n for n in graph.nodes if n.kind == "self")
+    rows = {n.y for n in graph.nodes if n.kind == "related"}
+    assert len(rows) == 1 and rows.pop() > me.y
+
+
+def test_kwic_shortens_long_sides_at_word_boundaries() -> None:
+    left = "бір " * 30
+    line = kwic(left + "стандарт " + "екі " * 30, "стандарт")
+    assert line is not None
+    assert line.short_left.startswith("…") and line.short_left.endswith("бір ") and len(line.short_left) <= 62
+    assert line.short_right.endswith("…") and len(line.short_right) <= 62
