@@ -128,3 +128,26 @@ def test_changes_record_offsets_into_the_input_and_replay_to_the_output() -> Non
 )
 def test_queries_are_repaired_safely(query: str, expected: str) -> None:
     assert repair_query(query) == expected
+
+
+def test_arbitrary_input_never_crashes_and_never_changes_numbers() -> None:
+    """Seeded random strings of letters, digits and punctuation: edits replay exactly, and every run of digits
+    that stands apart from letters comes out unchanged."""
+    import random
+    import re
+
+    rng = random.Random(20261123)
+    alphabet = "абвгқұүіңғәөһщьИСОТКМЭК" + "abcoeISO" + "0123456789" + " .,-/%\t\n«»()–"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+        result = repair(text)
+        rebuilt, position = [], 0
+        for change in result.changes:
+            assert text[change.start : change.end] == change.old
+            rebuilt += [text[position : change.start], change.new]
+            position = change.end
+        rebuilt.append(text[position:])
+        assert "".join(rebuilt) == result.text
+        standalone = re.compile(r"(?<!\w)[\d.,%/-]*\d[\d.,%/-]*(?!\w)")
+        assert standalone.findall(text) == standalone.findall(result.text), text
+        repair_query(text)
