@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any, NamedTuple
 
 from glossary.model import Concept, Term
@@ -56,13 +57,15 @@ class _Entry:
 class _Terminal:
     """The terms whose key path ends at one trie node, split by whether their case matters."""
 
-    __slots__ = ("any_case", "by_case", "one_each")
+    __slots__ = ("any_case", "by_case", "ids", "terms")
 
     def __init__(self) -> None:
         self.any_case: list[_Entry] = []
         self.by_case: list[_Entry] = []
-        #: ``any_case`` when it has one entry per concept and ``by_case`` is empty: usable as is.
-        self.one_each: tuple[_Entry, ...] | None = None
+        #: When ``any_case`` has one entry per concept and ``by_case`` is empty, their concept ids
+        #: and terms, ready to copy into occurrences; else None.
+        self.ids: tuple[str, ...] | None = None
+        self.terms: tuple[Term, ...] = ()
 
     def add(self, entry: _Entry) -> None:
         bucket = self.by_case if entry.term.case_sensitive else self.any_case
@@ -70,7 +73,8 @@ class _Terminal:
             bucket.append(entry)
         concepts = {e.concept_id for e in self.any_case}
         unique = not self.by_case and len(concepts) == len(self.any_case)
-        self.one_each = tuple(self.any_case) if unique else None
+        self.ids = tuple(e.concept_id for e in self.any_case) if unique else None
+        self.terms = tuple(e.term for e in self.any_case) if unique else ()
 
     def entries(self, text: str, keyed: KeyedText, first: int, last: int) -> list[_Entry]:
         return self.any_case + [e for e in self.by_case if e.accepts(text, keyed, first, last)]
@@ -161,18 +165,28 @@ class Recognizer:
         if not overlapping:
             candidates = _longest_first(candidates, len(keyed.keys))
         candidates.sort(key=lambda c: (c[0], -c[1]))
-        starts, ends, lang = keyed.starts, keyed.ends, self.lang
-        occurrences: list[Occurrence] = []
-        append = occurrences.append
+        # Built column by column and zipped in C: a text can yield hundreds of thousands of occurrences.
+        starts, ends = keyed.starts, keyed.ends
+        out_starts: list[int] = []
+        out_ends: list[int] = []
+        out_surfaces: list[str] = []
+        out_ids: list[str] = []
+        out_terms: list[Term] = []
         for first, last, terminal in candidates:
             start, end = starts[first], ends[last]
             surface = text[start:end]
-            chosen = terminal.one_each
-            if chosen is None:
+            ids, terms = terminal.ids, terminal.terms
+            if ids is None:
                 chosen = _one_per_concept(terminal.entries(text, keyed, first, last), surface)
-            for entry in chosen:
-                append(_new_occurrence(Occurrence, (start, end, surface, entry.concept_id, entry.term, lang)))
-        return occurrences
+                ids, terms = tuple(e.concept_id for e in chosen), tuple(e.term for e in chosen)
+            count = len(ids)
+            out_starts.extend(repeat(start, count))
+            out_ends.extend(repeat(end, count))
+            out_surfaces.extend(repeat(surface, count))
+            out_ids.extend(ids)
+            out_terms.extend(terms)
+        rows = zip(out_starts, out_ends, out_surfaces, out_ids, out_terms, repeat(self.lang), strict=False)
+        return list(map(_new_occurrence, repeat(Occurrence), rows))
 
     def _candidates(self, text: str, keyed: KeyedText) -> list[_Candidate]:
         """Every (first item, last item, terminal) whose key path is in the trie and whose case fits.

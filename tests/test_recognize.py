@@ -150,3 +150,18 @@ def test_cli_reports_a_file_that_is_not_utf8(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["recognize", str(bad), "--lang", "en", "--termbase", str(TOOLS_BASE)])
     assert result.exit_code == 1
     assert f"{bad}:2: not UTF-8 text" in result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Halyqaralyq standarttau uiymynyń jumysy", [("Halyqaralyq standarttau uiymynyń", "iso")]),
+        ("халыкаралык стандарттау уйымынын жумысы", [("халыкаралык стандарттау уйымынын", "iso")]),
+        ("ISO-nyń standarttary", [("ISO-nyń", "iso"), ("standarttary", "standard")]),
+        ("Ұлттық стандарттарымызға сүйенеміз", [("Ұлттық стандарттарымызға", "national-standard")]),
+    ],
+)
+def test_kazakh_typed_in_latin_letters_or_without_kazakh_letters(
+    concepts: list[Concept], text: str, found: list[tuple[str, str]]
+) -> None:
+    assert [(o.surface, o.concept_id) for o in Recognizer.from_concepts(concepts, "kk").find(text)] == found
