@@ -57,6 +57,10 @@ class _Alphabet:
     uninflected: frozenset[str]
     irregular: dict[str, str]
     syllabic: frozenset[str]  # vowels and у: a consonant for licensing (тау-дың) but it carries a syllable
+    # Read -лы/-лі as the adjective suffix (пайдалы) rather than л + possessive (тәуекел-і)?  Right more
+    # often for lemmas, but search keys meet their lemmas more often without it (the adjective then
+    # keys as its noun-like stem on every side), so folded keys do not.
+    keeps_ly_adjectives: bool
 
     @classmethod
     def build(cls, suffixes: tuple[Suffix, ...], folded: bool) -> _Alphabet:
@@ -83,6 +87,7 @@ class _Alphabet:
             uninflected=frozenset(fold(word) for word in UNINFLECTED) if folded else UNINFLECTED,
             irregular={fold(k): fold(v) for k, v in IRREGULAR.items()} if folded else IRREGULAR,
             syllabic=(frozenset(fold("".join(VOWELS))) | VOWELS if folded else VOWELS) | {"у"},
+            keeps_ly_adjectives=not folded,
         )
 
     def harmony(self, stem: str) -> Harmony:
@@ -97,9 +102,9 @@ class _Alphabet:
             if char == "и":
                 return Harmony.ANY  # тарих-ы but саммит-ке: и does not tell
             if char in "ую":
-                if folded or index == len(stem) - 1 or (index > 0 and stem[index - 1] in self.vowels):
+                if index == len(stem) - 1 or (index > 0 and stem[index - 1] in self.vowels):
                     continue
-                return Harmony.BACK
+                return Harmony.ANY if folded else Harmony.BACK  # folded у may be ү (түр) as well
             if char in self.back:
                 return Harmony.BACK
             if char in self.front:
@@ -113,7 +118,7 @@ class _Alphabet:
         syllabic = self.syllabic
         if len(stem) < MIN_STEM or syllabic.isdisjoint(stem):
             return False
-        if len(stem) == MIN_STEM and stem[-1] in self.vowels and stem[-1] != "и":
+        if len(stem) == MIN_STEM and stem[-1] in self.vowels and stem[-1] not in "иу":
             return False  # two-letter stems are closed syllables (ел, үй, ат; folded үй is уи) or end in у (су)
         ending = stem.replace("ь", "")[-2:]  # the soft sign is silent: фильм ends in лм
         return ending[0] in syllabic or ending[1] in syllabic or ending in self.clusters
@@ -147,14 +152,15 @@ _STRIPPABLE_ENDINGS = ABBREVIATION_ENDINGS | frozenset(fold(form) for form in AB
 
 
 def _licensed(suffix: Suffix, stem: str, alphabet: _Alphabet) -> bool:
-    if not suffix.needs_px3 and stem[-1] not in suffix.after:
+    last = stem[-2] if stem[-1] == "ь" and len(stem) > 1 else stem[-1]  # модуль-дер: ь is silent
+    if not suffix.needs_px3 and last not in suffix.after:
         return False
     if suffix.harmony is not Harmony.ANY and not LOANWORD_LETTERS.intersection(stem):
         stem_harmony = alphabet.harmony(stem)
         if stem_harmony is not Harmony.ANY and stem_harmony is not suffix.harmony:
             return False
-    if suffix.px3 and suffix.vowel_initial and stem[-1] == "ш" and len(stem) >= 4:
-        return False  # -шы/-ші makes agent nouns (өндіруші): derivational, kept
+    if suffix.px3 and suffix.vowel_initial and stem[-1] == "ш" and len(stem) >= 4 and stem[-2] not in "ыіи":
+        return False  # -шы/-ші makes agent nouns (өндіруші): kept; but көрсеткіш-і, өтініш-і are px3
     if (
         (suffix.px3 or suffix.form in _AFTER_VOWEL_ACCUSATIVE)
         and not suffix.vowel_initial
@@ -162,11 +168,32 @@ def _licensed(suffix: Suffix, stem: str, alphabet: _Alphabet) -> bool:
         and (len(stem) < 4 or stem[-2] not in _YI_STEM_LETTERS)
     ):
         return False  # few stems end in ы/і (жұмыс-ы-н, not жұмы-сы-н) but agent nouns and -ғы/-гі nouns do
-    if suffix.px3 and suffix.vowel_initial and stem[-1] == "л" and _adjective_base(stem[:-1], alphabet):
-        return False  # -лы/-лі makes adjectives (пайдалы, шектеулі, дәстүрлі): derivational, kept
+    if (
+        alphabet.keeps_ly_adjectives
+        and suffix.px3
+        and suffix.vowel_initial
+        and stem[-1] == "л"
+        and _adjective_base(stem[:-1], alphabet)
+        and not _looks_borrowed(stem, alphabet)
+    ):
+        return False  # -лы/-лі makes adjectives (пайдалы, шектеулі, дәстүрлі): kept; but материал-ы is px3
     if suffix.form in _FIRST_PLURAL_AFTER_VOWEL and len(stem) < 3:
         return False  # тамыз, семіз are not та-мыз, се-міз
     return alphabet.acceptable_stem(stem)
+
+
+_VOWEL_PAIRS = re.compile(r"[иэе][ао]|[ао][ао]")
+
+
+def _looks_borrowed(stem: str, alphabet: _Alphabet) -> bool:
+    """Loanword signs Kazakh words lack: в ф ч…, two vowels in a row (материал), о/ө after the first syllable
+    (протокол, персонал), back and front vowels mixed (модель)."""
+    if not LOANWORD_LETTERS.isdisjoint(stem) or _VOWEL_PAIRS.search(stem):
+        return True
+    vowels = [char for char in stem if char in alphabet.vowels and char not in "иуюя"]
+    if any(char in "оө" for char in vowels[1:]):
+        return True
+    return not alphabet.back.isdisjoint(vowels) and not alphabet.front.isdisjoint(vowels)
 
 
 def _adjective_base(base: str, alphabet: _Alphabet) -> bool:
