@@ -25,7 +25,29 @@ CANDIDATE = re.compile(
     r"|(?<=[\w»)])(?P<wide>[^\S\n]*\t[^\S\n]*| {3,})"
 )
 # Abbreviations after which a capital letter does not start a new sentence ("(1992-1997 жж.) Кеңестің").
-NEVER_ENDS = frozenset({"ж", "жж", "ғ", "ғғ", "г", "гг", "млн", "млрд", "см", "им", "проф", "акад", "доц", "стр", "бб"})
+NEVER_ENDS = frozenset(
+    {
+        "ж",
+        "жж",
+        "ғ",
+        "ғғ",
+        "г",
+        "гг",
+        "млн",
+        "млрд",
+        "см",
+        "им",
+        "проф",
+        "акад",
+        "доц",
+        "стр",
+        "ст",
+        "рис",
+        "табл",
+        "бб",
+    }
+    | {"dr", "mr", "mrs", "ms", "prof", "st", "no", "vs", "fig"}
+)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -33,7 +55,7 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in CANDIDATE.finditer(text):
-        end = _sentence_end(text, match)
+        end = _sentence_end(text, match, start)
         if end is None:
             continue
         _append(sentences, text[start:end])
@@ -48,7 +70,7 @@ def _append(sentences: list[str], piece: str) -> None:
         sentences.append(piece)
 
 
-def _sentence_end(text: str, match: re.Match[str]) -> int | None:
+def _sentence_end(text: str, match: re.Match[str], start: int) -> int | None:
     """Where the sentence ends when ``match`` is a real boundary, else None."""
     following = text[match.end() : match.end() + 1]
     if not following:
@@ -56,6 +78,8 @@ def _sentence_end(text: str, match: re.Match[str]) -> int | None:
     if match.group("newline"):
         return match.start()
     if match.group("stop"):
+        if text[start : match.start()].strip().isdigit():
+            return None  # a list number: "2. Екінші"
         return match.end("stop") if _stop_ends_sentence(text, match, following) else None
     if match.group("list"):
         gap = match.group("list_gap")

@@ -55,3 +55,9 @@ def test_no_empty_sentences_and_no_line_breaks_inside_one() -> None:
     for sentence in split_sentences(" .\n\n\t- \r\nА\u2028Б. "):
         assert sentence and sentence == sentence.strip()
         assert len(sentence.splitlines()) == 1
+
+
+def test_list_numbers_and_common_abbreviations_stay_with_their_sentence() -> None:
+    assert split_sentences("1. Бірінші. 2. Екінші.") == ["1. Бірінші.", "2. Екінші."]
+    assert split_sentences("Prof. Smith came. See Fig. 2.") == ["Prof. Smith came.", "See Fig. 2."]
+    assert split_sentences("1991 жылы құрылды. 1993 жылы кеңейді.") == ["1991 жылы құрылды.", "1993 жылы кеңейді."]
