@@ -284,3 +284,15 @@ def test_one_recognizer_per_worker_index_and_language(app: Flask) -> None:
         kk = get_recognizer(searcher, "kk")
         assert get_recognizer(searcher, "kk") is kk
         assert get_recognizer(searcher, "ru") is not kk
+
+
+def test_tools_pages_are_localized(client: FlaskClient) -> None:
+    assert "<h1>Мәтінді тексеру</h1>" in client.get("/kk/tools/check-text").get_data(as_text=True)
+    assert "<h1>Проверка перевода</h1>" in client.get("/ru/tools/check-translation").get_data(as_text=True)
+    data = {"source_lang": "kk", "target_lang": "ru", "source": "Стандарт.\nМетрология.", "target": "Стандарт.\n"}
+    html = client.post("/ru/tools/check-translation", data=data).get_data(as_text=True)
+    assert "2 сегмента" in html
+    assert "найдено 1 из 1" in html
+    assert '<h2 id="found-heading">Табылған терминдер</h2>' in client.post(
+        "/kk/tools/check-text", data={"lang": "kk", "text": "Стандарттар"}
+    ).get_data(as_text=True)
