@@ -38,7 +38,7 @@ def fold(text: str) -> str:
     Also э→е, ц→тс, щ→шш, й→и, я→иа, ю→иу and drops ъ/ь, so that a Latin-script spelling
     read back into Cyrillic meets the Cyrillic original.  The result is a key, not text to show.
 
-    >>> fold("Халықаралық Ұйым")
-    'халыкаралык уйым'
+    >>> fold("Халықаралық Ұлттық Кеңес")
+    'халыкаралык улттык кенес'
     """
     return text.lower().translate(_FOLD_TABLE)
