@@ -30,7 +30,9 @@ FRONT_VOWELS = frozenset("әөүіе")
 BACK_CONSONANTS = frozenset("қғ")
 KAZAKH_LETTERS = frozenset("әғқңөұүһі")
 CYRILLIC = "А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі"
-LATIN_TO_CYRILLIC = str.maketrans("aceopxyABCEHKMOPTXy", "асеорхуАВСЕНКМОРТХу")
+LATIN_TO_CYRILLIC = str.maketrans("aceopxyABCEHKMOPTX", "асеорхуАВСЕНКМОРТХ")
+CYRILLIC_TO_LATIN = str.maketrans("асеорхуАВСЕНКМОРТХ", "aceopxyABCEHKMOPTX")
+CYRILLIC_LOOKALIKES = frozenset("асеорхуАВСЕНКМОРТХ")
 
 # Whole-token OCR misreadings that vowel harmony cannot decide (acronyms have no vowels to go by).
 KNOWN_MISREADINGS = {"БҮҮ": "БҰҰ"}
@@ -223,9 +225,13 @@ def _fix_layout_digits(word: str) -> str:
 
 
 def _fix_latin_lookalikes(word: str) -> str:
-    """A Latin «а», «о», «с» or «е» inside a Cyrillic word looks right but cannot be found: make it Cyrillic."""
-    latin = {c for c in word if "a" <= c.lower() <= "z"}
-    if not latin <= set("aceopxyABCEHKMOPTX"):
+    """A Latin «а», «о», «с» or «е» inside a Cyrillic word looks right but cannot be found: make it Cyrillic
+    (and a Cyrillic look-alike inside a mostly Latin word, "ISО", Latin)."""
+    latin = [c for c in word if "a" <= c.lower() <= "z"]
+    cyrillic = CYRILLIC_LETTER.findall(word)
+    if len(latin) > len(cyrillic) and set(cyrillic) <= CYRILLIC_LOOKALIKES:
+        return word.translate(CYRILLIC_TO_LATIN)
+    if not set(latin) <= set("aceopxyABCEHKMOPTX"):
         return word
     return word.translate(LATIN_TO_CYRILLIC)
 

@@ -91,6 +91,7 @@ def test_missing_spaces_after_full_stops_and_commas_are_inserted() -> None:
 def test_latin_lookalike_letters_inside_cyrillic_words_become_cyrillic() -> None:
     assert repair("стaндарт").text == "стандарт"  # Latin a
     assert repair("ISO standard").text == "ISO standard"
+    assert repair("ISО 9001").text == "ISO 9001"  # Cyrillic О in a Latin word
 
 
 def test_changes_record_offsets_into_the_input_and_replay_to_the_output() -> None:
