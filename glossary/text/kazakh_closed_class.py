@@ -15,7 +15,7 @@ def _words(text: str) -> frozenset[str]:
 
 UNINFLECTED = _words(
     # postpositions, conjunctions, particles
-    "арқылы туралы бойы бойынша үшін сайын бірге бері дейін кейін қарсы қарай қарамастан ретінде "
+    "арқылы туралы бойы бойынша үшін сайын бірге бері дейін кейін қарсы қарай қарамастан "
     "сияқты секілді тәрізді қатысты байланысты сәйкес гөрі және немесе бірақ алайда әрі себебі "
     "өйткені сондықтан сондай-ақ әлде тіпті ғана тек тағы әлбетте мысалы яғни "
     # adverbs and adjectives of place and time, question words
@@ -36,4 +36,7 @@ _PRONOUN_FORMS = {
     "сен": "сенің сені саған сенен сенде сенімен",
     "осы": "осының осыны осыған осыдан осында осымен",
 }
+# Plural demonstratives, reached after the plural is stripped from бұлардың, солардан …
+_PRONOUN_FORMS["бұл"] += " бұлар"
+_PRONOUN_FORMS["сол"] += " солар"
 IRREGULAR = {form: lemma for lemma, forms in _PRONOUN_FORMS.items() for form in forms.split()}

@@ -277,7 +277,8 @@ def _stem(word: str, lexicon: Container[str] | None, alphabet: _Alphabet) -> str
         return alphabet.irregular[lower]
     if lower in alphabet.uninflected:
         return lower
-    return _choose(lower, _analyses(lower, alphabet), lexicon)
+    stem = _choose(lower, _analyses(lower, alphabet), lexicon)
+    return alphabet.irregular.get(stem, stem)
 
 
 @lru_cache(maxsize=200_000)
