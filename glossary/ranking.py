@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
 from whoosh.query.compound import DefaultOr
 from whoosh.searching import Searcher as WhooshSearcher
 
+from glossary.fuzzy_words import WordLexicon
 from glossary.index_schema import LEVEL_MARKS
 from glossary.search_keys import MAX_QUERY_WORDS, query_variants, term_keys
 
@@ -64,21 +66,6 @@ def max_edits(word: str) -> int:
     return 1 if len(word) <= 7 else 2
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance with adjacent transpositions counted as one edit."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cost = min(cost, previous2[j - 2] + 1)
-            current.append(cost)
-        previous2, previous = previous, current
-    return previous[-1]
-
-
 def _any(queries: list[wq.Query]) -> wq.Query:
     """A union matched lazily: Whoosh's automatic choice for small indexes preloads an array as long as the index."""
     return queries[0] if len(queries) == 1 else DefaultOr(queries)
@@ -87,8 +74,15 @@ def _any(queries: list[wq.Query]) -> wq.Query:
 class Collector:
     """Runs the levels for one query against one Whoosh searcher."""
 
-    def __init__(self, searcher: WhooshSearcher, langs: tuple[str, ...], allowed: set[int] | None) -> None:
+    def __init__(
+        self,
+        searcher: WhooshSearcher,
+        langs: tuple[str, ...],
+        allowed: set[int] | None,
+        lexicon: Callable[[str], WordLexicon],
+    ) -> None:
         self.searcher = searcher
+        self.lexicon = lexicon
         self.reader = searcher.reader()
         self.langs = langs
         self.allowed = allowed
@@ -196,15 +190,14 @@ class Collector:
         """Level 4 and its partial form: correct each word to nearby words of the term lexicon."""
         for lang, ws in words.items():
             fieldname = f"words_{lang}"
+            lexicon = self.lexicon(lang)
             choices: list[list[tuple[int, str]]] = []
             for word in ws:
                 allowed = max_edits(word) + (1 if loose else 0)
                 if allowed == 0 or len(word) < 3:
-                    near = [(0, word)] if (fieldname, word) in self.reader else []
+                    near = [(0, word)] if word in lexicon else []
                 else:
-                    # The first letter must match: without that prefix Whoosh walks the whole lexicon.
-                    found = self.reader.terms_within(fieldname, word, allowed, prefix=1)
-                    near = sorted((edit_distance(word, w), w) for w in found)[:5]
+                    near = lexicon.near(word, allowed)
                 if not near:
                     break
                 choices.append(near)
@@ -257,10 +250,14 @@ def collect(
     langs: tuple[str, ...],
     allowed: set[int] | None,
     want: int,
+    lexicon: Callable[[str], WordLexicon],
     loose: bool = False,
 ) -> Collected:
-    """All candidates for ``query`` in ``langs``; ``want`` bounds the scored levels."""
-    collector = Collector(searcher, langs, allowed)
+    """All candidates for ``query`` in ``langs``; ``want`` bounds the scored levels.
+
+    ``lexicon(lang)`` gives the words of ``words_<lang>`` for fuzzy look-ups.
+    """
+    collector = Collector(searcher, langs, allowed, lexicon)
     words = collector.query_words(query)
     if loose:
         collector.fuzzy_terms(words, want, loose=True)

@@ -20,6 +20,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 
+from glossary.fuzzy_words import WordLexicon
 from glossary.index import live_generation, read_meta
 from glossary.model import Concept
 from glossary.ranking import Candidate, collect
@@ -60,6 +61,7 @@ class Searcher:
         self._info = IndexInfo.from_meta(read_meta(generation))
         self._concepts: OrderedDict[int, Concept] = OrderedDict()
         self._filters: dict[tuple[tuple[str, ...], tuple[str, ...]], set[int] | None] = {}
+        self._lexicons: dict[str, WordLexicon] = {}
         self._generation = generation
 
     def refresh(self) -> None:
@@ -101,6 +103,16 @@ class Searcher:
             yield concept_from_dict(json.loads(fields["data"]))
 
     # -- search ------------------------------------------------------------------------------------
+
+    def _word_lexicon(self, lang: str) -> WordLexicon:
+        """The words of ``words_<lang>`` in memory, loaded on the first fuzzy look-up in that language."""
+        lexicon = self._lexicons.get(lang)
+        if lexicon is None:
+            fieldname = f"words_{lang}"
+            words = self._reader.lexicon(fieldname) if fieldname in self._reader.schema else ()
+            lexicon = WordLexicon(w.decode("utf-8") if isinstance(w, bytes) else w for w in words)
+            self._lexicons[lang] = lexicon
+        return lexicon
 
     def _languages(self, lang: str | None) -> tuple[str, ...]:
         if lang is None:
@@ -160,14 +172,18 @@ class Searcher:
             return SearchResult(query=cleaned, hits=[], total=0)
         allowed = self._allowed(subjects, statuses)
         want = offset + limit
-        collected = collect(self._whoosh, cleaned, langs=langs, allowed=allowed, want=max(want, 10))
+        collected = collect(
+            self._whoosh, cleaned, langs=langs, allowed=allowed, want=max(want, 10), lexicon=self._word_lexicon
+        )
         ranked = sorted(collected.candidates.items(), key=lambda item: (-item[1].score, item[0]))
         hits = [self._hit(docnum, candidate, langs) for docnum, candidate in ranked[offset:want]]
         did_you_mean = None
         if ranked and ranked[0][1].how == "fuzzy":
             did_you_mean = self._hit(ranked[0][0], ranked[0][1], langs).matched.term
         elif not ranked:
-            loose = collect(self._whoosh, cleaned, langs=langs, allowed=allowed, want=1, loose=True)
+            loose = collect(
+                self._whoosh, cleaned, langs=langs, allowed=allowed, want=1, lexicon=self._word_lexicon, loose=True
+            )
             if loose.candidates:
                 docnum, candidate = max(loose.candidates.items(), key=lambda item: item[1].score)
                 did_you_mean = self._hit(docnum, candidate, langs).matched.term

@@ -207,9 +207,9 @@ def _inflect(text: str, lang: str) -> str:
         last = text[-1].lower()
         if last in "аәеиоөұүыіэуюя":
             return text + ("ның" if back else "нің")
-        if last in "бвгғдж":
-            return text + ("дың" if back else "дің")
-        if last in "лмнңрйуз":
+        if last in "мнң":
+            return text + ("ның" if back else "нің")
+        if last in "лрйузж":
             return text + ("дың" if back else "дің")
         return text + ("тың" if back else "тің")
     if lang == "ru":
