@@ -50,7 +50,8 @@ class Citations:
             return found
         if raw not in self._free_sources:
             source_id = self._source_ids.mint(slug(raw))
-            self.sources[source_id] = SourceText(id=source_id, title=raw)
+            url = raw if raw.startswith(("http://", "https://")) and " " not in raw else ""
+            self.sources[source_id] = SourceText(id=source_id, title=raw, url=url)
             self._free_sources[raw] = Source(source_id)
             self.report.converted["free-text source turned into a sources.yaml entry"] += 1
         return self._free_sources[raw]
