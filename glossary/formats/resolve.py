@@ -58,6 +58,7 @@ class Resolver:
         languages: dict[str, None] = {}
         for concept in concepts.values():
             languages.update(dict.fromkeys(concept.languages))
+            languages.update(dict.fromkeys(n.lang for n in concept.notes if n.lang))
         declared = reader.declared_languages
         termbase = Termbase(
             name=reader.name or reader.title or reader.path.stem,

@@ -1,0 +1,58 @@
+"""How foreign TBX shapes map onto the model: nothing dropped without a count."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from glossary.formats.tbxread import read_tbx
+
+V2_SHAPES = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en">
+  <martifHeader><fileDesc><titleStmt><title>Shapes</title></titleStmt>
+    <sourceDesc><p>Made by hand</p></sourceDesc></fileDesc></martifHeader>
+  <text><body>
+    <termEntry id="e1">
+      <descrip type="definition">Defined without a language.</descrip>
+      <note xml:lang="de">Nur auf Deutsch.</note>
+      <ref type="cross-reference" target="e2-t1">other</ref>
+      <langSet xml:lang="en-us">
+        <ntig id="e1-t1">
+          <termGrp><term>first</term><termNote type="termType">acronym</termNote></termGrp>
+          <descrip type="context">A first context.</descrip>
+          <admin type="source">Handbook, p. 3</admin>
+        </ntig>
+        <tig><term>first</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+        <tig><term>  spaced   out </term><termNote type="grammaticalGender">neuter</termNote></tig>
+      </langSet>
+    </termEntry>
+    <termEntry id="e2">
+      <descrip type="subjectField">Stellar Birth</descrip>
+      <langSet xml:lang="kk"><tig id="e2-t1"><term>екінші</term></tig></langSet>
+    </termEntry>
+  </body></text>
+</martif>
+"""
+
+
+def test_foreign_v2_shapes(tmp_path: Path) -> None:
+    path = tmp_path / "shapes.tbx"
+    path.write_text(V2_SHAPES, encoding="utf-8")
+    result = read_tbx(path)
+    termbase, report = result.termbase, result.report
+    assert termbase.name == "Shapes"
+    assert termbase.description == "Made by hand"
+    assert termbase.languages == ("en-us", "de", "kk")
+    first = termbase.concepts["e1"]
+    section = first.languages["en-us"]
+    assert section.definition is not None
+    assert section.definition.text == "Defined without a language."
+    assert [t.text for t in section.terms] == ["first", "spaced out"]
+    assert section.terms[0].type == "acronym"
+    assert report.converted["duplicate term in one language section (merged)"] == 1
+    assert report.converted["term text whitespace normalized"] == 1
+    assert [n.lang for n in first.notes if n.text == "Nur auf Deutsch."] == ["de"]
+    assert any("grammaticalGender: neuter" in n.text for n in first.notes)
+    assert report.kept_as_notes["termNote[@type='grammaticalGender'] value 'neuter'"] == 1
+    assert [(r.type, r.target) for r in first.relations] == [("related", "e2")]
+    subject = termbase.concepts["e2"].subjects[0]
+    assert termbase.subjects[subject].labels == {"en": "Stellar Birth"}
