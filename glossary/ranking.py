@@ -130,7 +130,7 @@ class Collector:
         return words
 
     def _scored_search(self, per_lang: dict[str, wq.Query], limit: int) -> list[tuple[int, float, str | None]]:
-        if not per_lang:
+        if not per_lang or self.allowed == set():  # Whoosh reads an empty filter set as "no filter"
             return []
         combined = _any(list(per_lang.values()))
         results = self.searcher.search(combined, limit=limit, filter=self.allowed)

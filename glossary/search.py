@@ -171,6 +171,8 @@ class Searcher:
         if not cleaned or not langs:
             return SearchResult(query=cleaned, hits=[], total=0)
         allowed = self._allowed(subjects, statuses)
+        if allowed == set():
+            return SearchResult(query=cleaned, hits=[], total=0)
         want = offset + limit
         collected = collect(
             self._whoosh, cleaned, langs=langs, allowed=allowed, want=max(want, 10), lexicon=self._word_lexicon

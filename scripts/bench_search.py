@@ -272,11 +272,13 @@ def time_in_process(searcher: Searcher, queries: dict[str, list[tuple[str, str |
             started = time.perf_counter()
             answer = call(query)
             samples.append(time.perf_counter() - started)
-            if expected is not None and getattr(answer, "hits", None) and answer.hits[0].concept.id == expected:  # type: ignore[attr-defined]
+            hits = getattr(answer, "hits", None)
+            # "Top" = among the hits sharing the best score: bases such as Apertium repeat a term in several concepts.
+            if expected is not None and hits and expected in {h.concept.id for h in hits if h.score == hits[0].score}:
                 first += 1
         row = _percentiles(samples)
         if kind not in ("autocomplete", "fulltext"):
-            row["found_first"] = round(first / len(items), 3)
+            row["found_top"] = round(first / len(items), 3)
         results[kind] = row
     return results
 

@@ -156,3 +156,9 @@ def test_autocomplete_ranks_shorter_completions_first_and_filters_by_language(se
     assert len(searcher.suggest("с", limit=3)) == 3
     found = searcher.suggest("ИСО")
     assert {(s.concept_id, s.lang) for s in found} >= {("iso", "kk")}
+
+
+def test_a_filter_that_matches_nothing_finds_nothing(searcher: Searcher) -> None:
+    assert ids(searcher, "стандарт", subjects=["no-such-subject"]) == []
+    assert ids(searcher, "стандрт", statuses=["superseded"]) == []
+    assert ids(searcher, "жұмыс органы", subjects=["law"]) == []

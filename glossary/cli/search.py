@@ -48,6 +48,7 @@ def search(
 ) -> None:
     """Search QUERY in any language or script; builds the index first when it is missing or stale."""
     from glossary.index import build_index, index_is_stale
+    from glossary.model import STATUSES
     from glossary.search import Searcher
     from glossary.search_json import result_to_dict
     from glossary.termbase import TermbaseInvalid, load_termbase
@@ -67,6 +68,16 @@ def search(
     except FileNotFoundError as error:
         raise click.ClickException(str(error)) from None
     targets = _split(target)
+    info = searcher.info
+    for name, values, known in (
+        ("--lang", (lang,) if lang else (), info.languages),
+        ("--target", targets, info.languages),
+        ("--subject", _split(subject), tuple(info.subjects)),
+        ("--status", _split(status), STATUSES),
+    ):
+        unknown = [v for v in values if v not in known]
+        if unknown:
+            raise click.BadParameter(f"unknown value {unknown[0]!r}; known: {', '.join(known)}", param_hint=name)
     result = searcher.search(
         query, lang=lang, target=targets, subjects=_split(subject), statuses=_split(status), limit=limit
     )
