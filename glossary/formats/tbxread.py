@@ -65,17 +65,23 @@ def text_of(element: etree._Element) -> str:
     return "".join(element.itertext())
 
 
-@dataclass
 class _TermDraft:
-    text: str
-    type: str = "fullForm"
-    status: str = "admitted"
-    part_of_speech: str | None = None
-    usage_notes: list[str] = field(default_factory=list)
-    case_sensitive: bool = False
-    contexts: list[Context] = field(default_factory=list)
+    """A term being read; plain slots because one is made per term of large files."""
+
+    __slots__ = ("case_sensitive", "contexts", "part_of_speech", "status", "text", "type", "usage_notes")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.type = "fullForm"
+        self.status = "admitted"
+        self.part_of_speech: str | None = None
+        self.usage_notes: list[str] = []
+        self.case_sensitive = False
+        self.contexts: list[Context] = []
 
     def build(self) -> Term:
+        if not self.usage_notes and not self.contexts and not self.case_sensitive:
+            return Term(self.text, self.type, self.status, self.part_of_speech)
         return Term(
             self.text,
             self.type,
@@ -320,7 +326,10 @@ class TbxReader:
             draft.inner_ids.append(term_element.get("id", ""))
         term = _TermDraft(text)
         for child in children:
-            self._term_detail(draft, term, lang, child)
+            if LOCAL[child.tag] == "termNote" and len(child) == 0:
+                self._term_note(draft, term, lang, child.get("type", ""), (child.text or "").strip())
+            else:
+                self._term_detail(draft, term, lang, child)
         for existing in section.terms:
             if existing.text == term.text:
                 self.report.converted["duplicate term in one language section (merged)"] += 1
