@@ -59,9 +59,13 @@ def term_keys(text: str, lang: str) -> TermKeys:
     )
 
 
-def text_keys(text: str, lang: str) -> list[str]:
-    """Folded lemmas of every word of a running text (definitions and contexts), repeats kept."""
-    return [t.folded for t in analyze(text, lang) if t.folded]
+@lru_cache(maxsize=20_000)
+def text_keys(text: str, lang: str) -> tuple[str, ...]:
+    """Folded lemmas of every word of a running text (definitions and contexts), repeats kept.
+
+    Cached: naming the language a full-text hit matched in re-reads its definition.
+    """
+    return tuple(t.folded for t in analyze(text, lang) if t.folded)
 
 
 def surface_key(text: str) -> str:
