@@ -16,6 +16,9 @@ from typing import IO, ClassVar, Protocol
 
 from glossary.model import Concept, SourceText, Subject, Termbase
 
+#: TBX needs at least one entry, so an export that selects nothing is an error, not an invalid file.
+NOTHING_TO_EXPORT = "no concept matches the export's languages and filters; a TBX file needs at least one entry"
+
 
 class FormatError(Exception):
     """Bad input: the message names the file, and the line and field when known."""

@@ -22,7 +22,7 @@ from typing import IO
 
 from lxml import etree
 
-from glossary.formats.base import ExportOptions, Format, ImportOptions, ImportResult
+from glossary.formats.base import NOTHING_TO_EXPORT, ExportOptions, Format, ImportOptions, ImportResult
 from glossary.formats.filters import prune_relations, restrict
 from glossary.formats.idmap import concept_id_to_xml
 from glossary.formats.tbx3 import cited, term_element
@@ -53,11 +53,15 @@ class Tbx2Format(Format):
                     with w.element("sourceDesc"):
                         w.leaf("p", "Exported by kazterm", type="generator")
                 with w.element("text"), w.element("body"):
+                    written = 0
                     for concept in concepts:
                         chosen = prune_relations(restrict(concept, pair), options.exported_ids)
                         if source in chosen.languages and chosen.languages[source].terms:
                             _entry(w, chosen, pair)
                             xf.flush()
+                            written += 1
+                    if not written:
+                        raise ValueError(NOTHING_TO_EXPORT)
 
     def import_(self, source: Path, options: ImportOptions | None = None) -> ImportResult:
         return read_tbx(source, options)

@@ -37,7 +37,7 @@ from typing import IO
 
 from lxml import etree
 
-from glossary.formats.base import ExportOptions, Format, ImportOptions, ImportResult
+from glossary.formats.base import NOTHING_TO_EXPORT, ExportOptions, Format, ImportOptions, ImportResult
 from glossary.formats.filters import has_terms, prune_relations, restrict
 from glossary.formats.idmap import concept_id_to_xml
 from glossary.formats.tbxread import FLAG_CASE_SENSITIVE, FLAG_PROPER_NOUN, read_tbx
@@ -76,11 +76,15 @@ class Tbx3Format(Format):
                 _header(w, options)
                 with w.element("text"):
                     with w.element("body"):
+                        written = 0
                         for concept in concepts:
                             chosen = prune_relations(restrict(concept, options.languages), options.exported_ids)
                             if has_terms(chosen):
                                 _entry(w, chosen)
                                 xf.flush()
+                                written += 1
+                        if not written:
+                            raise ValueError(NOTHING_TO_EXPORT)
                     _back(w, options)
 
     def import_(self, source: Path, options: ImportOptions | None = None) -> ImportResult:

@@ -119,3 +119,12 @@ def test_import_weblate_csv_with_languages_and_a_column_map(tmp_path: Path) -> N
     imported = load_termbase(tmp_path / "g")
     assert imported.name == "Weblate glossary"
     assert [t.text for _, t in imported.concepts["std"].terms("kk")] == ["стандарт"]
+
+
+def test_an_export_that_selects_nothing_is_an_error_not_an_invalid_file(tmp_path: Path) -> None:
+    target = tmp_path / "none.tbx"
+    code, output = run("export", "--format", "tbx", "--termbase", str(SMALL), "--ids", "no-such-id", "-o", str(target))
+    assert code == 1
+    assert "no concept matches" in output
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == []
