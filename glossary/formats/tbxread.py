@@ -18,7 +18,6 @@ from pathlib import Path
 from lxml import etree
 
 from glossary.formats.base import FormatError, ImportOptions, ImportReport, ImportResult
-from glossary.formats.idmap import IdMinter, concept_id_from_xml
 from glossary.formats.resolve import Resolver
 from glossary.formats.safexml import LOCAL, iter_end, local, root_of
 from glossary.model import (
@@ -423,5 +422,3 @@ def _sources(source: Source | None) -> tuple[Source, ...]:
 def read_tbx(path: Path, options: ImportOptions | None = None) -> ImportResult:
     return TbxReader(path, options).read()
 
-
-__all__ = ["IdMinter", "TbxReader", "concept_id_from_xml", "read_tbx", "text_of"]
