@@ -157,3 +157,26 @@ def test_the_api_through_create_app(index_dir: Path) -> None:
         assert app.test_client().get("/api/v1/concepts/iso").status_code == 200
     finally:
         forget_searchers()
+
+
+def test_a_worker_picks_up_a_rebuilt_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    import web.searcher
+
+    termbase = tmp_path / "termbase"
+    shutil.copytree(FIXTURE, termbase)
+    index_dir = tmp_path / "index"
+    build_index(load_termbase(termbase), index_dir, source_dir=termbase)
+    monkeypatch.setattr(web.searcher, "REFRESH_INTERVAL", 0.0)
+    app = Flask(__name__)
+    app.config["INDEX_DIR"] = str(index_dir)
+    app.register_blueprint(api, url_prefix="/api/v1")
+    client = app.test_client()
+    try:
+        assert client.get("/api/v1/concepts/labour-code").status_code == 200
+        (termbase / "concepts" / "labour-code.yaml").unlink()
+        build_index(load_termbase(termbase), index_dir, source_dir=termbase)
+        assert client.get("/api/v1/concepts/labour-code").status_code == 404
+    finally:
+        forget_searchers()
