@@ -421,4 +421,3 @@ def _sources(source: Source | None) -> tuple[Source, ...]:
 
 def read_tbx(path: Path, options: ImportOptions | None = None) -> ImportResult:
     return TbxReader(path, options).read()
-
