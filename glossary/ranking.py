@@ -8,11 +8,14 @@ Levels and their score bands (higher is better)::
      700  fuzzy      a whole term within an edit distance that grows with word length
      600+ lemma      a term containing every word of the query (shorter terms first)
      500+ fuzzy      a term containing every word of the query, some corrected
-     100+ fulltext   definitions, contexts and notes (BM25)
+     100+ fulltext   definitions, contexts and notes (rarer words weigh more)
 
-Whole-term levels are direct look-ups in the key fields (microseconds);
-the word and full-text levels are Whoosh searches built programmatically
-from analysed keys, so no user text ever reaches a query parser.
+Whole-term levels are direct look-ups in the key fields (microseconds).
+The fuzzy levels run only when no whole term matched: a query that names a
+term exactly does not need its typo-neighbours.  The word and full-text
+levels score short posting lists in Python and hand words found in more
+than DIRECT_LIMIT concepts to Whoosh's top-k search.  Every Whoosh query is
+built from analysed keys, so no user text ever reaches a query parser.
 """
 
 from __future__ import annotations
