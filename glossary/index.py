@@ -17,6 +17,7 @@ YAML it was built from, so the server never re-reads YAML.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import multiprocessing
@@ -40,6 +41,9 @@ from .index_schema import build_schema, complete_key, whole_term_keys
 CURRENT = "current"
 META_FILE = "meta.json"
 GENERATION_PREFIX = "gen-"
+LOCK_FILE = ".build.lock"
+#: A generation without meta.json this old (seconds) is left over from a crashed build.
+ABANDONED_AFTER = 24 * 3600
 #: Modules whose code decides what the keys are; a change to any of them makes every index stale.
 _ANALYSIS_MODULES = ("search_keys.py", "index_schema.py", "index.py")
 
@@ -239,9 +243,12 @@ def build_index(
     except BaseException:
         shutil.rmtree(generation, ignore_errors=True)
         raise
-    previous = live_generation(index_dir)
-    _swap(index_dir, generation)
-    _remove_old_generations(index_dir, keep={generation.name, previous.name if previous else ""})
+    # Builds into the same directory take turns at the swap, so none removes a generation another is writing.
+    with (index_dir / LOCK_FILE).open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        previous = live_generation(index_dir)
+        _swap(index_dir, generation)
+        _remove_old_generations(index_dir, keep={generation.name, previous.name if previous else ""})
     return generation
 
 
@@ -254,7 +261,16 @@ def _swap(index_dir: Path, generation: Path) -> None:
 
 
 def _remove_old_generations(index_dir: Path, keep: Iterable[str]) -> None:
-    kept = set(keep)
+    """Remove generations older than every kept one, and builds abandoned long ago.
+
+    Names start with the build's start time in fixed-width hex, so they sort by
+    age: a generation another build is still writing is newer and stays.
+    """
+    kept = {name for name in keep if name}
+    oldest_kept = min(kept)
     for path in index_dir.glob(f"{GENERATION_PREFIX}*"):
-        if path.name not in kept and path.is_dir():
+        if path.name in kept or not path.is_dir():
+            continue
+        abandoned = not (path / META_FILE).exists() and time.time() - path.stat().st_mtime > ABANDONED_AFTER
+        if path.name < oldest_kept or abandoned:
             shutil.rmtree(path, ignore_errors=True)

@@ -129,3 +129,13 @@ def test_a_parallel_multisegment_build_finds_the_same(tmp_path: Path) -> None:
     assert parallel.search("стандарт 2599").hits[0].concept.id == "c2599"
     # Whoosh deals documents out to its writer processes in batches, so only the set is the same.
     assert sorted(c.id for c in parallel.concepts()) == sorted(termbase.concepts)
+
+
+def test_a_build_leaves_a_newer_generation_still_being_written_alone(termbase_copy: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "index"
+    build_index(load_termbase(termbase_copy), index_dir, source_dir=termbase_copy)
+    second = build_index(load_termbase(termbase_copy), index_dir, source_dir=termbase_copy)
+    in_progress = index_dir / "gen-ffffffffffffffff-1"  # newer than any real build: another build writing
+    in_progress.mkdir()
+    third = build_index(load_termbase(termbase_copy), index_dir, source_dir=termbase_copy)
+    assert sorted(p.name for p in index_dir.glob("gen-*")) == sorted([second.name, third.name, in_progress.name])
