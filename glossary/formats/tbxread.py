@@ -249,14 +249,20 @@ class TbxReader:
                 self.report.kept_as_notes[f"{where}/descrip[@type='{kind}']"] += 1
             self._count_group_rest(element, where)
         elif tag == "note":
-            draft.notes.append(Note(text_of(element), own_lang))
+            if text_of(element).strip():
+                draft.notes.append(Note(text_of(element), own_lang))
+            else:
+                self.report.unmapped[f"{where}/note (empty)"] += 1
         elif tag == "adminGrp":
             admin, sources = _grouped(element, "admin")
             notes = [n for n in element if LOCAL[n.tag] == "note"]
             if admin is not None and admin.get("type") == "source" and notes:
                 for note in notes:
                     note_lang = note.get(XML_LANG) or lang
-                    draft.notes.append(Note(text_of(note), note_lang, (Source(sources[0]),)))
+                    if text_of(note).strip():
+                        draft.notes.append(Note(text_of(note), note_lang, (Source(sources[0]),)))
+                    else:
+                        self.report.unmapped[f"{where}/adminGrp/note (empty)"] += 1
             elif admin is not None and text_of(admin).strip():
                 draft.notes.append(Note(f"{admin.get('type', 'admin')}: {text_of(admin)}", own_lang))
                 self.report.kept_as_notes[f"{where}/adminGrp"] += 1
@@ -355,7 +361,10 @@ class TbxReader:
             kind = descrip.get("type", "")
             text = text_of(descrip)
             if kind == "context":
-                term.contexts.append(Context(text, Source(sources[0]) if sources else None))
+                if text.strip():
+                    term.contexts.append(Context(text, Source(sources[0]) if sources else None))
+                else:
+                    self.report.unmapped["termSec/context (empty)"] += 1
                 self._extra_sources(draft, sources[1:], lang, "termSec/context")
             elif kind.lower() in ("usage note", "usagenote"):
                 term.usage_notes.append(text)
@@ -364,7 +373,10 @@ class TbxReader:
                 self.report.kept_as_notes[f"termSec/descrip[@type='{kind}']"] += 1
             self._count_group_rest(element, "termSec")
         elif tag == "note":
-            term.usage_notes.append(text_of(element))
+            if text_of(element).strip():
+                term.usage_notes.append(text_of(element))
+            else:
+                self.report.unmapped["termSec/note (empty)"] += 1
         elif tag == "ref" and element.get("target"):
             draft.relations.append(("related", element.get("target", "")))
         elif value or element.get("target"):

@@ -56,3 +56,20 @@ def test_foreign_v2_shapes(tmp_path: Path) -> None:
     assert [(r.type, r.target) for r in first.relations] == [("related", "e2")]
     subject = termbase.concepts["e2"].subjects[0]
     assert termbase.subjects[subject].labels == {"en": "Stellar Birth"}
+
+
+def test_empty_notes_and_contexts_are_counted_not_imported(tmp_path: Path) -> None:
+    path = tmp_path / "empty.tbx"
+    path.write_text(
+        '<martif type="TBX" xml:lang="en"><text><body><termEntry id="e"><note> </note>'
+        '<langSet xml:lang="en"><tig><term>t</term><descrip type="context"></descrip><note/></tig></langSet>'
+        "</termEntry></body></text></martif>",
+        encoding="utf-8",
+    )
+    result = read_tbx(path)
+    concept = result.termbase.concepts["e"]
+    assert concept.notes == ()
+    assert concept.languages["en"].terms[0].contexts == ()
+    assert result.report.unmapped["entry/note (empty)"] == 1
+    assert result.report.unmapped["termSec/context (empty)"] == 1
+    assert result.report.unmapped["termSec/note (empty)"] == 1
