@@ -122,9 +122,13 @@ class Resolver:
     def _definition(self, definition: Definition | None) -> Definition | None:
         if definition is None or not definition.text.strip():
             return None
+        if definition.source is None:
+            return definition
         return Definition(definition.text, self._source(definition.source))
 
     def _note(self, note: Note) -> Note:
+        if not note.sources:
+            return note
         sources: list[Source] = []
         for placeholder in note.sources:
             sources.extend(self._sources(placeholder.text))
