@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-WIDTH = 520
+WIDTH = 640
+PER_ROW = 4  # more nodes than this wrap onto another row, so labels stay readable
 ROW_HEIGHT = 80
 BOX_HEIGHT = 36
 GAP = 12
-CHAR_WIDTH = 9.0  # average width of a 13 px sans-serif character (Cyrillic, bold)
+CHAR_WIDTH = 8.2  # average width of a 13 px sans-serif character (Cyrillic)
+BOLD_CHAR_WIDTH = 9.0  # the same, bold (this concept's own box)
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,8 @@ class Graph:
     edges: list[Edge]
 
 
-def _fit(label: str, width: float) -> str:
-    room = max(4, int((width - 12) / CHAR_WIDTH))
+def _fit(label: str, width: float, bold: bool = False) -> str:
+    room = max(4, int((width - 12) / (BOLD_CHAR_WIDTH if bold else CHAR_WIDTH)))
     return label if len(label) <= room else label[: room - 1].rstrip() + "…"
 
 
@@ -65,9 +67,18 @@ def _row(items: list[tuple[str, str | None, str]], y: float, gap: float = GAP) -
     x = (WIDTH - total) / 2
     nodes = []
     for label, href, kind in items:
-        nodes.append(Node(_fit(label, width), label, href, kind, x, y, width))
+        nodes.append(Node(_fit(label, width, bold=kind == "self"), label, href, kind, x, y, width))
         x += width + gap
     return nodes
+
+
+def _rows(items: list[tuple[str, str | None, str]], y: float) -> tuple[list[Node], float]:
+    """Lay ``items`` out in rows of at most :data:`PER_ROW`; return the nodes and the next free y."""
+    nodes: list[Node] = []
+    for start in range(0, len(items), PER_ROW):
+        nodes.extend(_row(items[start : start + PER_ROW], y))
+        y += ROW_HEIGHT
+    return nodes, y
 
 
 def layout(center: str, related: list[tuple[str, str, str | None]]) -> Graph | None:
@@ -81,17 +92,11 @@ def layout(center: str, related: list[tuple[str, str, str | None]]) -> Graph | N
     beside, below = (others, []) if len(others) <= 2 else ([], others)
     middle = [*beside[:1], (center, None, "self"), *beside[1:]]
     y = float(GAP)
-    top = _row(broader, y)
-    if top:
-        y += ROW_HEIGHT
+    top, y = _rows(broader, y)
     mid = _row(middle, y, gap=4 * GAP)
     y += ROW_HEIGHT
-    bottom = _row(narrower, y)
-    if bottom:
-        y += ROW_HEIGHT
-    last = _row(below, y)
-    if last:
-        y += ROW_HEIGHT
+    bottom, y = _rows(narrower, y)
+    last, y = _rows(below, y)
     me = next(node for node in mid if node.kind == "self")
     edges = []
     for node in top:

@@ -102,3 +102,12 @@ def test_kwic_shortens_long_sides_at_word_boundaries() -> None:
     assert line is not None
     assert line.short_left.startswith("…") and line.short_left.endswith("бір ") and len(line.short_left) <= 62
     assert line.short_right.endswith("…") and len(line.short_right) <= 62
+
+
+def test_many_narrower_concepts_wrap_into_rows_of_four() -> None:
+    graph = layout("X", [("narrower", f"N{i}", None) for i in range(7)])
+    assert graph is not None
+    rows = sorted({n.y for n in graph.nodes if n.kind == "narrower"})
+    assert len(rows) == 2
+    assert sum(1 for n in graph.nodes if n.kind == "narrower" and n.y == rows[0]) == 4
+    assert max(n.y + n.height for n in graph.nodes) <= graph.height
