@@ -9,7 +9,7 @@ import io
 import re
 from typing import Any
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, request, url_for
 from flask_babel import gettext as _
 
 from glossary.formats import REGISTRY, get_format
@@ -17,6 +17,7 @@ from glossary.formats.base import ExportOptions
 from glossary.formats.filters import select
 from web.labels import format_label, language_name, subject_label
 from web.searcher import get_searcher
+from web.twins import render_twin, twin_route
 
 export_pages = Blueprint("export_pages", __name__)
 
@@ -43,11 +44,24 @@ def _format_choices() -> dict[str, Any]:
     return {"format_names": list(REGISTRY)}
 
 
-@export_pages.route("/export/")
-def form() -> Any:
+@twin_route(export_pages, "/export/")
+def form(fmt: str) -> Any:
     info = get_searcher().info
-    return render_template(
-        "export.html", formats=_formats(), info=info, language_name=language_name, subject_label=subject_label
+    data = {
+        "formats": [
+            {**f, "download": url_for("export_pages.download", format=f["name"], _external=True)} for f in _formats()
+        ],
+        "languages": list(info.languages),
+        "subjects": list(info.subjects),
+    }
+    return render_twin(
+        fmt,
+        "export.html",
+        data,
+        formats=_formats(),
+        info=info,
+        language_name=language_name,
+        subject_label=subject_label,
     )
 
 
