@@ -13,6 +13,7 @@ from glossary.formats.base import ImportResult
 from glossary.formats.store import store_checked
 from glossary.termbase import check_termbase
 from tests.conftest import shared_path
+from tests.formats.test_tbx3 import validate
 
 SUSE = ("termbases", "suse", "suse-glossary.tbx")
 APERTIUM = ("termbases", "apertium", "apertium_kaz-rus.tbx-basic-v3.tbx")
@@ -62,7 +63,7 @@ def test_suse_tbx2_imports_every_entry_and_term(tmp_path: Path) -> None:
     stored_without_errors(result, tmp_path)
 
 
-def test_suse_through_our_tbx3_is_stable(tmp_path: Path) -> None:
+def test_suse_through_our_tbx3_validates_and_is_stable(tmp_path: Path) -> None:
     path = shared_path(*SUSE)
     first = format_for_path(path).import_(path).termbase
     from glossary.formats import ExportOptions, export_termbase
@@ -70,6 +71,7 @@ def test_suse_through_our_tbx3_is_stable(tmp_path: Path) -> None:
     out = tmp_path / "suse-v3.tbx"
     with out.open("wb") as handle:
         export_termbase(get_format("tbx"), first.concepts.values, handle, ExportOptions(info=first))
+    assert "PASS" in validate([out])
     second = get_format("tbx").import_(out).termbase
     assert second.concepts == first.concepts
     assert second.sources == first.sources
