@@ -11,18 +11,30 @@ or, in one call, :func:`export_termbase`.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
-from glossary.formats.base import ExportOptions, Format, FormatError, ImportReport, ImportResult, TermbaseInfo
+from glossary.formats.base import (
+    ExportOptions,
+    Format,
+    FormatError,
+    ImportOptions,
+    ImportReport,
+    ImportResult,
+    TermbaseInfo,
+)
 from glossary.formats.csv_bilingual import OmegatTsvFormat, WeblateCsvFormat
 from glossary.formats.csv_multi import CsvExcelFormat, CsvFormat
 from glossary.formats.filters import filter_concepts, select
 from glossary.formats.tbx2 import Tbx2Format
 from glossary.formats.tbx3 import Tbx3Format
 from glossary.model import Concept
+
+#: Default bound on an uploaded file's size (the web server may set a lower one).
+MAX_UPLOAD = 64 * 1024 * 1024
 
 REGISTRY: dict[str, type[Format]] = {
     cls.name: cls for cls in (Tbx3Format, Tbx2Format, CsvFormat, CsvExcelFormat, WeblateCsvFormat, OmegatTsvFormat)
@@ -50,6 +62,26 @@ def format_for_path(path: str | Path) -> Format:
         if suffix in cls.extensions and cls.importable:
             return cls()
     raise FormatError(str(path), f"cannot tell the format from the extension {suffix!r}; give --format")
+
+
+def import_stream(
+    fmt: Format, stream: IO[bytes], shown_as: str, options: ImportOptions | None = None, *, max_bytes: int = MAX_UPLOAD
+) -> ImportResult:
+    """Import an uploaded file: spooled to a temporary file (at most ``max_bytes``), errors named ``shown_as``."""
+    suffix = Path(shown_as).suffix or fmt.extensions[0]
+    with tempfile.TemporaryDirectory(prefix="glossary-upload-") as folder:
+        path = Path(folder) / f"upload{suffix}"
+        size = 0
+        with path.open("wb") as handle:
+            while chunk := stream.read(1024 * 1024):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise FormatError(shown_as, f"larger than the upload limit of {max_bytes} bytes")
+                handle.write(chunk)
+        try:
+            return fmt.import_(path, options)
+        except FormatError as exc:
+            raise FormatError(shown_as, exc.detail, line=exc.line, field=exc.field) from None
 
 
 def export_termbase(
@@ -81,6 +113,7 @@ __all__ = [
     "ExportOptions",
     "Format",
     "FormatError",
+    "ImportOptions",
     "ImportReport",
     "ImportResult",
     "TermbaseInfo",
@@ -88,5 +121,6 @@ __all__ = [
     "filter_concepts",
     "format_for_path",
     "get_format",
+    "import_stream",
     "select",
 ]

@@ -58,3 +58,19 @@ def test_unknown_extension_asks_for_a_format(tmp_path: Path) -> None:
     path.write_bytes(b"PK")
     with pytest.raises(FormatError, match="give --format"):
         format_for_path(path)
+
+
+def test_uploads_are_bounded_and_errors_name_the_upload() -> None:
+    import io
+
+    from glossary.formats import get_format, import_stream
+
+    data = (HOSTILE / "malformed.tbx").read_bytes()
+    with pytest.raises(FormatError, match="upload limit") as caught:
+        import_stream(get_format("tbx"), io.BytesIO(data), "mine.tbx", max_bytes=100)
+    assert caught.value.file == "mine.tbx"
+    with pytest.raises(FormatError) as caught:
+        import_stream(get_format("tbx"), io.BytesIO(data), "mine.tbx")
+    assert (caught.value.file, caught.value.line) == ("mine.tbx", 5)
+    good = (HOSTILE / "external-dtd.tbx").read_bytes()
+    assert len(import_stream(get_format("tbx2"), io.BytesIO(good), "ok.tbx").termbase) == 1
