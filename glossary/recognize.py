@@ -21,7 +21,9 @@ from itertools import repeat
 from typing import Any, NamedTuple
 
 from glossary.model import Concept, Term
-from glossary.recognize_keys import KeyedText, Keyer
+from glossary.recognize_keys import KeyedText, Keyer, folded_surface
+from glossary.text.fold import fold
+from glossary.text.translit import has_latin
 
 #: Key under which a trie node keeps the terms that end there; never a word key.
 _END = ""
@@ -48,36 +50,46 @@ class _Entry:
     concept_id: str
     term: Term
     words: tuple[str, ...]  # the term's own words, for case-sensitive checks
+    prefix: str = ""  # a folded beginning the matched word must have (see Recognizer._prefix)
+
+    @property
+    def checked(self) -> bool:
+        """Whether a match must be confirmed against the text, not just the keys."""
+        return self.term.case_sensitive or bool(self.prefix)
 
     def accepts(self, text: str, keyed: KeyedText, first: int, last: int) -> bool:
         surfaces = [text[keyed.starts[i] : keyed.ends[i]] for i in range(first, last + 1)]
-        return len(surfaces) == len(self.words) and all(map(_same_case, self.words, surfaces))
+        if len(surfaces) != len(self.words):
+            return False
+        if self.term.case_sensitive and not all(map(_same_case, self.words, surfaces)):
+            return False
+        return not self.prefix or folded_surface(surfaces[0]).startswith(self.prefix)
 
 
 class _Terminal:
-    """The terms whose key path ends at one trie node, split by whether their case matters."""
+    """The terms whose key path ends at one trie node, split by whether a match needs checking."""
 
-    __slots__ = ("any_case", "by_case", "ids", "terms")
+    __slots__ = ("any_case", "checked", "ids", "terms")
 
     def __init__(self) -> None:
         self.any_case: list[_Entry] = []
-        self.by_case: list[_Entry] = []
-        #: When ``any_case`` has one entry per concept and ``by_case`` is empty, their concept ids
+        self.checked: list[_Entry] = []
+        #: When ``any_case`` has one entry per concept and ``checked`` is empty, their concept ids
         #: and terms, ready to copy into occurrences; else None.
         self.ids: tuple[str, ...] | None = None
         self.terms: tuple[Term, ...] = ()
 
     def add(self, entry: _Entry) -> None:
-        bucket = self.by_case if entry.term.case_sensitive else self.any_case
+        bucket = self.checked if entry.checked else self.any_case
         if entry not in bucket:
             bucket.append(entry)
         concepts = {e.concept_id for e in self.any_case}
-        unique = not self.by_case and len(concepts) == len(self.any_case)
+        unique = not self.checked and len(concepts) == len(self.any_case)
         self.ids = tuple(e.concept_id for e in self.any_case) if unique else None
         self.terms = tuple(e.term for e in self.any_case) if unique else ()
 
     def entries(self, text: str, keyed: KeyedText, first: int, last: int) -> list[_Entry]:
-        return self.any_case + [e for e in self.by_case if e.accepts(text, keyed, first, last)]
+        return self.any_case + [e for e in self.checked if e.accepts(text, keyed, first, last)]
 
 
 def _same_case(term_word: str, surface: str) -> bool:
@@ -130,7 +142,7 @@ class Recognizer:
         if not keyed.keys:
             return
         words = tuple(term.text[s:e] for s, e in zip(keyed.starts, keyed.ends, strict=True))
-        entry = _Entry(concept_id, term, words)
+        entry = _Entry(concept_id, term, words, self._prefix(words, keyed.keys))
         self.term_count += 1
         node = self._root
         for index, key in enumerate(keyed.keys):
@@ -141,6 +153,18 @@ class Recognizer:
         if terminal is None:
             terminal = node[_END] = _Terminal()
         terminal.add(entry)
+
+    def _prefix(self, words: tuple[str, ...], keys: list[str]) -> str:
+        """For a one-word Kazakh term that analysis cut down (a verb stem like "сақта" keyed as "сақ"),
+        the term's own folded spelling, which the matched word must begin with.
+
+        Otherwise every form of the shorter word ("сақ", careful) would match
+        the term; the term's own inflected forms ("сақтады") still do.
+        """
+        if self.lang != "kk" or len(words) != 1 or has_latin(words[0]) or any(c.isdigit() for c in words[0]):
+            return ""
+        folded = fold(words[0])
+        return folded if keys[0] != folded else ""
 
     def find(self, text: str, *, overlapping: bool = False) -> list[Occurrence]:
         """Every term occurrence in ``text``, ordered by position.

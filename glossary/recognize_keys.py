@@ -19,6 +19,7 @@ from glossary.text.fold import fold
 # The tokenizer's own word pattern: the same words and offsets as tokenize(), without a Token per word.
 from glossary.text.tokens import _WORD as WORD_PATTERN
 from glossary.text.tokens import analyze
+from glossary.text.translit import has_latin, latin_to_kk
 
 #: Prefix of a gap item's key; never the first character of a folded word.
 GAP = "\x00"
@@ -76,3 +77,8 @@ class Keyer:
             if gap:
                 gaps[index] = GAP + gap
         return KeyedText(keys, starts, ends, gaps)
+
+
+def folded_surface(word: str) -> str:
+    """A Kazakh word as written, read into Cyrillic when typed in Latin letters, then folded."""
+    return fold(latin_to_kk(word) if has_latin(word) else word)

@@ -165,3 +165,16 @@ def test_kazakh_typed_in_latin_letters_or_without_kazakh_letters(
     concepts: list[Concept], text: str, found: list[tuple[str, str]]
 ) -> None:
     assert [(o.surface, o.concept_id) for o in Recognizer.from_concepts(concepts, "kk").find(text)] == found
+
+
+def test_a_kazakh_term_that_looks_inflected_needs_its_own_spelling() -> None:
+    """ "сақта" (keep) is keyed like "сақ" (careful) + locative; "сақ" alone must not find it."""
+    recognizer = Recognizer.from_concepts(
+        [_concept("keep", "kk", "сақта"), _concept("careful", "kk", "сақ"), _concept("once", "kk", "бірде")], "kk"
+    )
+    text = "Сақ болыңыз! Бірде бірімен емес, сақтаны қараңыз."
+    assert _spans(recognizer.find(text)) == [
+        (0, 3, ("careful",)),
+        (13, 18, ("once",)),
+        (33, 40, ("careful", "keep")),  # сақта+ны, or сақ+та+ны: both readings stay
+    ]
