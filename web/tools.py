@@ -203,6 +203,11 @@ def _bad_input(error: ToolInputError) -> tuple[Response, int]:
     return jsonify({"error": str(error), "status": error.status}), error.status
 
 
+@tools_api.errorhandler(FileNotFoundError)
+def _no_index(error: FileNotFoundError) -> tuple[Response, int]:
+    return jsonify({"error": str(error), "status": 503}), 503
+
+
 @tools_api.after_request
 def _allow_cross_origin(response: Response) -> Response:
     response.headers["Access-Control-Allow-Origin"] = "*"

@@ -296,3 +296,13 @@ def test_tools_pages_are_localized(client: FlaskClient) -> None:
     assert '<h2 id="found-heading">Табылған терминдер</h2>' in client.post(
         "/kk/tools/check-text", data={"lang": "kk", "text": "Стандарттар"}
     ).get_data(as_text=True)
+
+
+def test_api_without_an_index_answers_503(tmp_path: Path) -> None:
+    app = create_app({"TESTING": True, "TERMBASE": str(TOOLS_BASE), "INDEX_DIR": str(tmp_path / "none")})
+    try:
+        response = app.test_client().post("/api/v1/recognize", json={"text": "стандарт", "lang": "kk"})
+        assert response.status_code == 503
+        assert response.get_json()["status"] == 503
+    finally:
+        forget_searchers()
