@@ -1,0 +1,27 @@
+"""The Check-a-text page in a real Chromium with JavaScript off: tooltips open on focus and on hover."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_term_tooltips_open_on_keyboard_focus_and_hover_without_javascript(no_js_page: Page, live_server: str) -> None:
+    page = no_js_page
+    page.goto(f"{live_server}/en/tools/check-text")
+    page.select_option("#lang", "kk")
+    page.fill("#text", "Ұлттық стандарттардың тізімі жасалды. Стандарттар жаңартылады.")
+    page.click("form.tool-form button[type=submit]")
+    hits = page.locator(".term-hit")
+    expect(hits).to_have_count(2)
+    first, second = hits.nth(0), hits.nth(1)
+    expect(first.locator(".term-tip")).to_be_hidden()
+    first.focus()
+    expect(first.locator(".term-tip")).to_be_visible()
+    expect(first.locator(".term-tip a")).to_have_attribute("href", "/en/concept/standard")
+    page.keyboard.press("Tab")  # into the tooltip's link: the tooltip stays open
+    expect(first.locator(".term-tip")).to_be_visible()
+    second.hover()
+    expect(second.locator(".term-tip")).to_be_visible()
