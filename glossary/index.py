@@ -229,7 +229,15 @@ def build_index(
         writer_procs = procs if multisegment else 1
         # Most keys name one concept, so posting blocks are a few bytes: compressing each one costs
         # more time than it saves space.  (Whoosh's inlining of short lists is broken in 2.7.)
-        writer = ix.writer(procs=writer_procs, multisegment=multisegment, limitmb=256, codec=W3Codec(compression=0))
+        # compound=False: Whoosh reads a compound segment's parts into private memory in every process
+        # (BytesIO copies); separate files are read through the page cache that all workers share.
+        writer = ix.writer(
+            procs=writer_procs,
+            multisegment=multisegment,
+            limitmb=256,
+            codec=W3Codec(compression=0),
+            compound=False,
+        )
         try:
             for doc in _documents(list(termbase), procs):
                 writer.add_document(**doc)

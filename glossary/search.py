@@ -78,6 +78,13 @@ class Searcher:
     def close(self) -> None:
         self._whoosh.close()
 
+    def __del__(self) -> None:
+        # The index is read through open files (see glossary.index: compound=False); a searcher that is
+        # dropped without close() must not leave them to the garbage collector's ResourceWarning.
+        whoosh = getattr(self, "_whoosh", None)
+        if whoosh is not None and not whoosh.is_closed:
+            whoosh.close()
+
     @property
     def info(self) -> IndexInfo:
         return self._info
