@@ -12,9 +12,8 @@ from typing import Any
 from flask import Blueprint, Response, abort, request, url_for
 from flask_babel import gettext as _
 
-from glossary.formats import REGISTRY, get_format
+from glossary.formats import REGISTRY, export_termbase, get_format
 from glossary.formats.base import ExportOptions
-from glossary.formats.filters import select
 from web.labels import format_label, language_name, subject_label
 from web.searcher import get_searcher
 from web.twins import render_twin, twin_route
@@ -82,7 +81,6 @@ def download() -> Response:
         pool = [*languages] or list(info.languages)
         source_lang = source_lang or pool[0]
         target_lang = target_lang or next((c for c in pool if c != source_lang), None)
-    concepts, exported = select(searcher.concepts, languages=languages, subjects=subjects, ids=ids)
     options = ExportOptions(
         languages=languages,
         source_lang=source_lang,
@@ -90,11 +88,11 @@ def download() -> Response:
         subjects=subjects,
         ids=ids,
         info=info,
-        exported_ids=exported,
     )
     out = io.BytesIO()
     try:
-        exporter.export(concepts, out, options)
+        # export_termbase restricts a bilingual format to its pair and to concepts with a source term
+        export_termbase(exporter, searcher.concepts, out, options)
     except ValueError as error:
         abort(400, str(error))
     stem = ids[0] if len(ids) == 1 else (info.name or "termbase")
