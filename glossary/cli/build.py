@@ -7,21 +7,13 @@ from pathlib import Path
 
 import click
 
+from glossary.cli.options import index_option, termbase_option
 from glossary.paths import default_index_dir, default_termbase
 
 
 @click.command()
-@click.option(
-    "--termbase",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Term-base directory (default: $GLOSSARY_TERMBASE or the bundled one).",
-)
-@click.option(
-    "--index",
-    "index_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Index directory (default: $GLOSSARY_INDEX or a folder under ~/.cache/glossary).",
-)
+@termbase_option
+@index_option
 @click.option(
     "--if-stale",
     is_flag=True,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from glossary.cli.options import index_option, termbase_option
 from glossary.paths import default_index_dir, default_termbase
 
 
@@ -17,17 +18,8 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 @click.command()
 @click.argument("query")
-@click.option(
-    "--termbase",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Term-base directory (default: $GLOSSARY_TERMBASE or the bundled one).",
-)
-@click.option(
-    "--index",
-    "index_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Index directory (default: $GLOSSARY_INDEX or a folder under ~/.cache/glossary).",
-)
+@termbase_option
+@index_option
 @click.option("--lang", help="Match the query in this language only (kk, ru, en, …).")
 @click.option("--target", multiple=True, help="Show equivalents in these languages (repeat or comma-separate).")
 @click.option("--subject", multiple=True, help="Only concepts in these subject fields or their sub-fields.")

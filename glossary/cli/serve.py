@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from glossary.cli.options import index_option, termbase_option
 from glossary.paths import default_index_dir, default_termbase
 
 
@@ -68,17 +69,8 @@ def _open_searcher(worker: Any) -> None:
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True, help="Port to listen on.")
-@click.option(
-    "--termbase",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Term-base directory (default: $GLOSSARY_TERMBASE or the bundled one).",
-)
-@click.option(
-    "--index",
-    "index_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Index directory (default: $GLOSSARY_INDEX or a folder under ~/.cache/glossary).",
-)
+@termbase_option
+@index_option
 @click.option(
     "--workers",
     type=click.IntRange(1, 64),
