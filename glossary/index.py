@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import importlib.util
 import json
 import multiprocessing
 import os
@@ -45,7 +46,8 @@ LOCK_FILE = ".build.lock"
 #: A generation without meta.json this old (seconds) is left over from a crashed build.
 ABANDONED_AFTER = 24 * 3600
 #: Modules whose code decides what the keys are; a change to any of them makes every index stale.
-_ANALYSIS_MODULES = ("search_keys.py", "index_schema.py", "index.py")
+#: Named as modules, not files, so that a move is caught: a name that no longer imports is an error.
+ANALYSIS_MODULES = ("glossary.text", "glossary.search_keys", "glossary.index_schema", "glossary.index")
 
 
 def live_generation(index_dir: Path) -> Path | None:
@@ -67,14 +69,23 @@ def read_meta(generation: Path) -> dict[str, Any]:
 
 def analyzer_version() -> str:
     """A hash of the code that turns text into keys (glossary/text and the index modules)."""
-    package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    files = sorted((package / "text").glob("*.py")) + [package / name for name in _ANALYSIS_MODULES]
-    for path in files:
-        if path.exists():
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+    for path in analysis_files():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def analysis_files(modules: Iterable[str] = ANALYSIS_MODULES) -> list[Path]:
+    """The source files of ``modules`` (a package stands for all its modules); a missing one raises."""
+    files: list[Path] = []
+    for name in modules:
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None:
+            raise RuntimeError(f"analyzer_version: module {name} is gone; update ANALYSIS_MODULES")
+        origin = Path(spec.origin)
+        files.extend(sorted(origin.parent.glob("*.py")) if spec.submodule_search_locations else [origin])
+    return files
 
 
 def termbase_fingerprint(termbase_dir: Path) -> str:

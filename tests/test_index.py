@@ -139,3 +139,15 @@ def test_a_build_leaves_a_newer_generation_still_being_written_alone(termbase_co
     in_progress.mkdir()
     third = build_index(load_termbase(termbase_copy), index_dir, source_dir=termbase_copy)
     assert sorted(p.name for p in index_dir.glob("gen-*")) == sorted([second.name, third.name, in_progress.name])
+
+
+def test_analyzer_version_covers_every_analysis_module() -> None:
+    """A moved or renamed analysis module is an error, not a silently weaker staleness check."""
+    from glossary.index import ANALYSIS_MODULES, analysis_files, analyzer_version
+
+    files = analysis_files()
+    assert any(path.name == "kazakh_stem.py" for path in files)
+    assert len(files) >= len(ANALYSIS_MODULES)
+    assert len(analyzer_version()) == 16
+    with pytest.raises(RuntimeError, match=r"glossary\.no_such_module"):
+        analysis_files(("glossary.no_such_module",))
