@@ -7,8 +7,8 @@ Usable from a Python shell without Flask::
 """
 
 from glossary.model import Concept, LanguageSection, Source, Term, Termbase
-from glossary.termbase import TermbaseInvalid, check_termbase, load_termbase
-from glossary.termbase_writer import write_termbase
+from glossary.termbase.load import TermbaseInvalid, check_termbase, load_termbase
+from glossary.termbase.write import write_termbase
 
 __all__ = [
     "Concept",

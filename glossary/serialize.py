@@ -2,7 +2,7 @@
 
 :func:`concept_to_dict` omits empty fields so that files stay short;
 :func:`concept_from_dict` trusts its input (it reads what this module
-wrote); untrusted YAML goes through :mod:`glossary.termbase` instead.
+wrote); untrusted YAML goes through :mod:`glossary.termbase.load` instead.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from glossary.model import Concept, LanguageSection, Term  # noqa: E402
-from glossary.recognize import Recognizer  # noqa: E402
+from glossary.tools.recognize import Recognizer  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 APERTIUM = SHARED / "termbases" / "apertium"

@@ -39,11 +39,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from glossary.index import build_index  # noqa: E402
 from glossary.model import Concept, Definition, LanguageSection, Term, Termbase  # noqa: E402
 from glossary.paths import BUNDLED_TERMBASE  # noqa: E402
-from glossary.search import Searcher  # noqa: E402
-from glossary.termbase import load_termbase  # noqa: E402
+from glossary.search.index import build_index  # noqa: E402
+from glossary.search.searcher import Searcher  # noqa: E402
+from glossary.termbase.load import load_termbase  # noqa: E402
 from glossary.text.fold import fold  # noqa: E402
 from glossary.text.translit import kk_to_latin  # noqa: E402
 
@@ -310,7 +310,7 @@ def bench_app() -> Any:
     """The app gunicorn serves: the real API blueprint plus a trivial route, in the same workers."""
     from flask import Flask, jsonify
 
-    from web.api import api
+    from web.api.search import api
 
     app = Flask("bench")
     app.config["INDEX_DIR"] = os.environ["BENCH_INDEX_DIR"]

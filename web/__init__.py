@@ -1,7 +1,7 @@
 """The web shell: pages and a JSON API over the search index.
 
 ``create_app`` wires the pieces together; the pages never read YAML, only
-the index (through :func:`web.searcher.get_searcher`).
+the index (through :func:`web.services.get_searcher`).
 """
 
 from __future__ import annotations
@@ -41,17 +41,17 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     headers.init_app(app)
     errors.init_app(app)
 
-    from web.api import api
-    from web.browse import browse_pages
-    from web.export import export_pages
-    from web.pages import pages
-    from web.sources import sources_pages
+    from web.api.search import api
+    from web.pages.browse import browse_pages
+    from web.pages.export import export_pages
+    from web.pages.search import pages
+    from web.pages.sources import sources_pages
 
     for blueprint in (pages, browse_pages, sources_pages, export_pages):
         app.register_blueprint(blueprint, url_prefix="/<lang_code>")
     app.register_blueprint(api, url_prefix="/api/v1")
-    if importlib.util.find_spec("web.tools") is not None:
-        from web.tools import tools_api, tools_pages
+    if importlib.util.find_spec("web.pages.tools") is not None:
+        from web.pages.tools import tools_api, tools_pages
 
         app.register_blueprint(tools_pages, url_prefix="/<lang_code>")
         app.register_blueprint(tools_api, url_prefix="/api/v1")
@@ -59,7 +59,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 
 def _install_template_globals(app: Flask) -> None:
-    from web import labels
+    from web.present import labels
 
     app.jinja_env.globals.update(
         TERM_TYPE_LABELS=labels.TERM_TYPE_LABELS,

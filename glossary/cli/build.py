@@ -28,8 +28,8 @@ from glossary.paths import default_index_dir, default_termbase
 )
 def build(termbase: Path | None, index_dir: Path | None, if_stale: bool, procs: int) -> None:
     """Build the search index of a term base, atomically (readers never see a half-built index)."""
-    from glossary.index import build_index, index_is_stale
-    from glossary.termbase import TermbaseInvalid, load_termbase
+    from glossary.search.index import build_index, index_is_stale
+    from glossary.termbase.load import TermbaseInvalid, load_termbase
 
     directory = termbase or default_termbase()
     target = index_dir or default_index_dir(directory)

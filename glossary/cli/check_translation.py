@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from glossary.bilingual import BilingualError, read_bilingual
 from glossary.cli.recognize import load_for_tools
-from glossary.translation_check import TranslationChecker, format_report
+from glossary.tools.bilingual import BilingualError, read_bilingual
+from glossary.tools.translation_check import TranslationChecker, format_report
 
 
 @click.command("check-translation")

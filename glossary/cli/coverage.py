@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from glossary.coverage import AbbreviationFinding, IgnoreListError, coverage_report, load_ignore_list
+from glossary.corpus.coverage import AbbreviationFinding, IgnoreListError, coverage_report, load_ignore_list
 from glossary.paths import default_termbase
-from glossary.termbase import check_termbase
+from glossary.termbase.load import check_termbase
 
 IGNORE_FILE = "coverage-ignore.yaml"
 

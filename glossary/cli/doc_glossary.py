@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 
 from glossary.cli.recognize import load_for_tools, read_text_file
-from glossary.document_glossary import export_document_glossary
 from glossary.formats import REGISTRY, get_format
-from glossary.recognize import Recognizer
+from glossary.tools.document_glossary import export_document_glossary
+from glossary.tools.recognize import Recognizer
 
 
 @click.command("doc-glossary")

@@ -12,7 +12,7 @@ import click
 from glossary.formats import REGISTRY, ExportOptions, Format, export_termbase, get_format
 from glossary.model import Termbase
 from glossary.paths import default_termbase
-from glossary.termbase import TermbaseInvalid, load_termbase
+from glossary.termbase.load import TermbaseInvalid, load_termbase
 
 
 def _codes(value: str | None) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ from glossary.formats import REGISTRY, FormatError, format_for_path, get_format
 from glossary.formats.base import ImportOptions
 from glossary.formats.merge import merge
 from glossary.formats.store import store_checked
-from glossary.termbase import TermbaseInvalid, load_termbase
+from glossary.termbase.load import TermbaseInvalid, load_termbase
 
 
 def _column_map(pairs: tuple[str, ...]) -> dict[str, str]:

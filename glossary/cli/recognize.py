@@ -8,13 +8,13 @@ from pathlib import Path
 import click
 
 from glossary.model import Termbase
-from glossary.recognize import Recognizer, occurrence_to_dict
+from glossary.tools.recognize import Recognizer, occurrence_to_dict
 
 
 def load_for_tools(termbase: Path | None) -> Termbase:
     """The term base a tools command works on: a YAML term-base directory, or an importable file (TBX, CSV…)."""
     from glossary.paths import default_termbase
-    from glossary.termbase import TermbaseInvalid, load_termbase
+    from glossary.termbase.load import TermbaseInvalid, load_termbase
 
     path = termbase or default_termbase()
     if path.is_file():

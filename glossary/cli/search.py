@@ -39,11 +39,11 @@ def search(
     as_json: bool,
 ) -> None:
     """Search QUERY in any language or script; builds the index first when it is missing or stale."""
-    from glossary.index import build_index, index_is_stale
     from glossary.model import STATUSES
-    from glossary.search import Searcher
-    from glossary.search_json import result_to_dict
-    from glossary.termbase import TermbaseInvalid, load_termbase
+    from glossary.search.as_json import result_to_dict
+    from glossary.search.index import build_index, index_is_stale
+    from glossary.search.searcher import Searcher
+    from glossary.termbase.load import TermbaseInvalid, load_termbase
 
     directory = termbase or default_termbase()
     target_dir = index_dir or default_index_dir(directory)

@@ -19,8 +19,8 @@ from glossary.paths import default_index_dir, default_termbase
 
 def ensure_index(termbase: Path, index_dir: Path) -> bool:
     """Build the index of ``termbase`` when it is missing or older than the YAML; True if built."""
-    from glossary.index import build_index, index_is_stale
-    from glossary.termbase import TermbaseInvalid, load_termbase
+    from glossary.search.index import build_index, index_is_stale
+    from glossary.termbase.load import TermbaseInvalid, load_termbase
 
     if not index_is_stale(termbase, index_dir):
         return False
@@ -60,7 +60,7 @@ def _gunicorn(config: dict[str, Any], host: str, port: int, workers: int) -> Non
 
 def _open_searcher(worker: Any) -> None:
     """Open the worker's searcher before its first request, so no user waits for it."""
-    from web.searcher import get_searcher
+    from web.services import get_searcher
 
     with worker.wsgi.app_context():
         get_searcher()

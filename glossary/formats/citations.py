@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from glossary.formats.base import ImportReport
 from glossary.formats.idmap import ID_PATTERN, IdMinter, slug
 from glossary.model import Source, SourceText, Subject
-from glossary.termbase import parse_locator
+from glossary.termbase.load import parse_locator
 
 
 class Citations:

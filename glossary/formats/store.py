@@ -16,9 +16,9 @@ from pathlib import Path
 
 from glossary.formats.idmap import slug
 from glossary.model import SourceText, Termbase
-from glossary.termbase import check_termbase
-from glossary.termbase_writer import _swap_in, write_termbase
-from glossary.yamlnodes import Problem
+from glossary.termbase.load import check_termbase
+from glossary.termbase.write import _swap_in, write_termbase
+from glossary.termbase.yamlnodes import Problem
 
 
 def store_checked(termbase: Termbase, directory: Path, *, copy_files_from: Path | None = None) -> list[Problem]:

@@ -19,7 +19,7 @@ from glossary.paths import BUNDLED_TERMBASE
 from tests.conftest import ROOT
 from tests.web.support import WEB_FIXTURE, build
 from web import create_app
-from web.searcher import forget_searchers
+from web.services import forget_searchers
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

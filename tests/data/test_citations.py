@@ -9,8 +9,8 @@ import pytest
 
 from glossary.model import Concept, Source, Termbase
 from glossary.paths import BUNDLED_TERMBASE
-from glossary.script_mixing import mixed_script_words
-from glossary.termbase import load_termbase
+from glossary.termbase.load import load_termbase
+from glossary.termbase.scripts import mixed_script_words
 
 LANGUAGES = ("kk", "ru", "en")
 WORD = re.compile(r"[^\W\d_]+")

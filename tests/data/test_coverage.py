@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from glossary.cli import main
-from glossary.coverage import (
+from glossary.corpus.coverage import (
     IgnoreListError,
     TermMatcher,
     abbreviation_key,
@@ -21,7 +21,7 @@ from glossary.coverage import (
 )
 from glossary.model import Termbase
 from glossary.paths import BUNDLED_TERMBASE
-from glossary.termbase import load_termbase
+from glossary.termbase.load import load_termbase
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "coverage"
 

@@ -15,8 +15,8 @@ import pytest
 
 from glossary.model import Concept, Context, Definition, LanguageSection, Note, Term
 from glossary.paths import BUNDLED_TERMBASE
-from glossary.script_mixing import mixed_script_words
-from glossary.termbase import load_termbase
+from glossary.termbase.load import load_termbase
+from glossary.termbase.scripts import mixed_script_words
 
 
 def concept_texts(concept: Concept) -> Iterator[tuple[str, str]]:

@@ -23,7 +23,7 @@ from glossary.formats.base import ImportOptions
 from glossary.formats.filters import select
 from glossary.model import Concept, Termbase
 from glossary.paths import BUNDLED_TERMBASE
-from glossary.termbase import load_termbase
+from glossary.termbase.load import load_termbase
 from tests.conftest import FIXTURES
 
 TERMBASES = {

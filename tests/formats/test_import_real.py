@@ -11,7 +11,7 @@ from lxml import etree
 from glossary.formats import format_for_path, get_format
 from glossary.formats.base import ImportResult
 from glossary.formats.store import store_checked
-from glossary.termbase import check_termbase
+from glossary.termbase.load import check_termbase
 from tests.conftest import shared_path
 from tests.formats.test_tbx3 import validate
 

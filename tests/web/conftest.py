@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 from tests.conftest import FIXTURES
 from tests.web.support import WEB_FIXTURE, build
 from web import create_app
-from web.searcher import forget_searchers
+from web.services import forget_searchers
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,8 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from glossary.index import build_index
-from glossary.termbase import load_termbase
+from glossary.search.index import build_index
+from glossary.termbase.load import load_termbase
 from tests.conftest import FIXTURES, ROOT
 
 LOCALES = ROOT / "locales"

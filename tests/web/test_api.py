@@ -8,10 +8,10 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from glossary.index import build_index
-from glossary.termbase import load_termbase
-from web.api import api
-from web.searcher import forget_searchers
+from glossary.search.index import build_index
+from glossary.termbase.load import load_termbase
+from web.api.search import api
+from web.services import forget_searchers
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "search"
 
@@ -162,13 +162,13 @@ def test_the_api_through_create_app(index_dir: Path) -> None:
 def test_a_worker_picks_up_a_rebuilt_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 
-    import web.searcher
+    import web.services
 
     termbase = tmp_path / "termbase"
     shutil.copytree(FIXTURE, termbase)
     index_dir = tmp_path / "index"
     build_index(load_termbase(termbase), index_dir, source_dir=termbase)
-    monkeypatch.setattr(web.searcher, "REFRESH_INTERVAL", 0.0)
+    monkeypatch.setattr(web.services, "REFRESH_INTERVAL", 0.0)
     app = Flask(__name__)
     app.config["INDEX_DIR"] = str(index_dir)
     app.register_blueprint(api, url_prefix="/api/v1")

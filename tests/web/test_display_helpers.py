@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from web.alphabets import OTHER, first_letter, sort_key
-from web.graph import layout
-from web.matching import highlight, kwic
-from web.sources import diff_segments
+from web.pages.sources import diff_segments
+from web.present.alphabets import OTHER, first_letter, sort_key
+from web.present.graph import layout
+from web.present.highlight import highlight, kwic
 
 
 def test_kazakh_order_puts_each_letter_after_its_plain_neighbour() -> None:

@@ -9,7 +9,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from web import create_app
-from web.searcher import forget_searchers
+from web.services import forget_searchers
 
 LOCALES = ("kk", "ru", "en")
 

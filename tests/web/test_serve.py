@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from glossary.cli import main
 from glossary.cli.serve import ensure_index
-from glossary.index import index_is_stale
+from glossary.search.index import index_is_stale
 from tests.web.support import WEB_FIXTURE, compile_catalogues
 
 

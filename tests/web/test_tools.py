@@ -15,9 +15,9 @@ from lxml import html as lxml_html
 
 from tests.conftest import FIXTURES
 from tests.web.support import build
-from web import create_app, tools
-from web.searcher import forget_searchers, get_searcher
-from web.tools_recognizers import forget_recognizers, get_recognizer
+from web import create_app
+from web.pages import tools
+from web.services import forget_recognizers, forget_searchers, get_recognizer, get_searcher
 
 TOOLS_BASE = FIXTURES / "tools"
 TEXTS = FIXTURES / "texts"

@@ -1,0 +1,294 @@
+"""Build the search index of a term base, atomically, and tell when it is stale.
+
+Layout of an index directory::
+
+    current -> gen-<time>     a symlink naming the live generation
+    gen-<time>/               a Whoosh index plus ``meta.json``
+
+A build writes a new generation beside the live one and then replaces the
+``current`` symlink with ``os.replace``, which is atomic: a reader sees the old
+index or the new one, never half of one.  The previous generation is kept so
+that a worker still reading it is not disturbed; older ones are removed.
+
+``meta.json`` holds what pages need besides concepts (name, description,
+languages, subjects, sources with their sentences) and the fingerprint of the
+YAML it was built from, so the server never re-reads YAML.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import importlib.util
+import json
+import multiprocessing
+import os
+import shutil
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec
+
+from glossary.model import Concept, Termbase
+from glossary.search.keys import surface_key, term_keys, text_keys
+from glossary.search.schema import build_schema, complete_key, whole_term_keys
+from glossary.serialize import concept_to_dict, source_to_dict, subject_to_dict
+
+CURRENT = "current"
+META_FILE = "meta.json"
+GENERATION_PREFIX = "gen-"
+LOCK_FILE = ".build.lock"
+#: A generation without meta.json this old (seconds) is left over from a crashed build.
+ABANDONED_AFTER = 24 * 3600
+#: Modules whose code decides what the keys are; a change to any of them makes every index stale.
+#: Named as modules, not files, so that a move is caught: a name that no longer imports is an error.
+ANALYSIS_MODULES = ("glossary.text", "glossary.search.keys", "glossary.search.schema", "glossary.search.index")
+
+
+def live_generation(index_dir: Path) -> Path | None:
+    """The directory of the live index, or None when nothing was built yet."""
+    link = Path(index_dir) / CURRENT
+    try:
+        target = link.readlink()
+    except OSError:
+        return None
+    path = Path(index_dir) / target
+    return path if (path / META_FILE).exists() else None
+
+
+def read_meta(generation: Path) -> dict[str, Any]:
+    with (generation / META_FILE).open(encoding="utf-8") as handle:
+        data: dict[str, Any] = json.load(handle)
+    return data
+
+
+def analyzer_version() -> str:
+    """A hash of the code that turns text into keys (glossary/text and the index modules)."""
+    digest = hashlib.sha256()
+    for path in analysis_files():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def analysis_files(modules: Iterable[str] = ANALYSIS_MODULES) -> list[Path]:
+    """The source files of ``modules`` (a package stands for all its modules); a missing one raises."""
+    files: list[Path] = []
+    for name in modules:
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None:
+            raise RuntimeError(f"analyzer_version: module {name} is gone; update ANALYSIS_MODULES")
+        origin = Path(spec.origin)
+        files.extend(sorted(origin.parent.glob("*.py")) if spec.submodule_search_locations else [origin])
+    return files
+
+
+def termbase_fingerprint(termbase_dir: Path) -> str:
+    """A hash of every YAML file of a term base and of the sentence files its sources name."""
+    termbase_dir = Path(termbase_dir)
+    digest = hashlib.sha256()
+    files = sorted(termbase_dir.rglob("*.yaml"))
+    sources = termbase_dir / "sources.yaml"
+    if sources.exists():
+        try:
+            entries = yaml.safe_load(sources.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError:
+            entries = {}
+        for entry in entries.values() if isinstance(entries, dict) else ():
+            for key in ("file", "original"):
+                if isinstance(entry, dict) and isinstance(entry.get(key), str):
+                    files.append(termbase_dir / entry[key])
+    for path in files:
+        digest.update(str(path.relative_to(termbase_dir) if path.is_relative_to(termbase_dir) else path).encode())
+        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
+    return digest.hexdigest()[:32]
+
+
+def index_is_stale(termbase_dir: Path, index_dir: Path) -> bool:
+    """True when there is no index, or it was built from other YAML or by other analysis code."""
+    generation = live_generation(Path(index_dir))
+    if generation is None:
+        return True
+    try:
+        meta = read_meta(generation)
+    except (OSError, ValueError):
+        return True
+    return (
+        meta.get("fingerprint") != termbase_fingerprint(termbase_dir)
+        or meta.get("analyzer_version") != analyzer_version()
+    )
+
+
+def concept_document(concept: Concept) -> dict[str, Any]:
+    """The Whoosh document of one concept: its keys per language and the stored concept."""
+    doc: dict[str, Any] = {
+        "id": concept.id,
+        "data": json.dumps(concept_to_dict(concept), ensure_ascii=False, separators=(",", ":")),
+    }
+    if concept.subjects:
+        doc["subject"] = list(concept.subjects)
+    statuses = {term.status for _, term in concept.terms()}
+    if statuses:
+        doc["status"] = sorted(statuses)
+    complete: list[str] = []
+    texts: dict[str, list[str]] = {}
+    for lang, section in concept.languages.items():
+        whole: list[str] = []
+        words: list[str] = []
+        text = texts.setdefault(lang, [])
+        for term in section.terms:
+            keys = term_keys(term.text, lang)
+            whole.extend(whole_term_keys(keys.exact, keys.lemma, keys.folded))
+            words.extend(keys.words)
+            complete.append(complete_key(surface_key(term.text), lang, term.text, concept.id))
+            for context in term.contexts:
+                text.extend(text_keys(context.text, lang))
+        if section.definition is not None:
+            text.extend(text_keys(section.definition.text, lang))
+        for name, found in (("term", whole), ("words", words)):
+            values = [v for v in dict.fromkeys(found) if v]
+            if values:
+                doc[f"{name}_{lang}"] = values
+    for note in concept.notes:
+        if note.lang and note.lang in concept.languages:
+            texts[note.lang].extend(text_keys(note.text, note.lang))
+    for lang, keys in texts.items():
+        if keys:
+            doc[f"text_{lang}"] = keys
+    doc["complete"] = complete
+    return doc
+
+
+def _meta(termbase: Termbase, languages: tuple[str, ...], fingerprint: str | None) -> dict[str, Any]:
+    sources = {}
+    for source_id, source in termbase.sources.items():
+        entry = source_to_dict(source)
+        entry["sentences"] = list(source.sentences)
+        if source.original_sentences:
+            entry["original_sentences"] = list(source.original_sentences)
+        sources[source_id] = entry
+    return {
+        "format": 1,
+        "name": termbase.name,
+        "description": termbase.description,
+        "languages": list(languages),
+        "subjects": {sid: subject_to_dict(subject) for sid, subject in termbase.subjects.items()},
+        "sources": sources,
+        "concept_count": len(termbase),
+        "fingerprint": fingerprint,
+        "analyzer_version": analyzer_version(),
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+
+
+# Concepts handed to forked analysis workers without pickling them (set just before the pool forks).
+_FORK_CONCEPTS: list[Concept] = []
+
+
+def _documents_of_slice(bounds: tuple[int, int]) -> list[dict[str, Any]]:
+    start, end = bounds
+    return [concept_document(c) for c in _FORK_CONCEPTS[start:end]]
+
+
+def _documents(concepts: list[Concept], procs: int) -> Iterator[dict[str, Any]]:
+    """Concept documents in order; with ``procs`` > 1 the analysis runs in forked worker processes."""
+    if procs <= 1 or len(concepts) < 2000 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(concept_document, concepts)
+        return
+    global _FORK_CONCEPTS  # noqa: PLW0603 - the fork start method shares it with workers for free
+    _FORK_CONCEPTS = concepts
+    step = 500
+    slices = [(i, min(i + step, len(concepts))) for i in range(0, len(concepts), step)]
+    try:
+        with multiprocessing.get_context("fork").Pool(procs) as pool:
+            for batch in pool.imap(_documents_of_slice, slices):
+                yield from batch
+    finally:
+        _FORK_CONCEPTS = []
+
+
+def build_index(
+    termbase: Termbase,
+    index_dir: Path,
+    *,
+    procs: int = 1,
+    source_dir: Path | None = None,
+    multisegment: bool | None = None,
+) -> Path:
+    """Index ``termbase`` into a new generation under ``index_dir`` and make it live; return its path.
+
+    ``procs`` > 1 analyses concepts in that many processes.  ``multisegment``
+    (default: ``procs`` > 1) lets Whoosh write one segment per process
+    instead of merging them, which is faster to build and a little slower to
+    search.  ``source_dir`` is the term-base directory, whose fingerprint is
+    recorded for :func:`index_is_stale`.
+    """
+    index_dir = Path(index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    languages = termbase.used_languages()
+    generation = index_dir / f"{GENERATION_PREFIX}{time.time_ns():x}-{os.getpid()}"
+    generation.mkdir()
+    try:
+        ix = whoosh_index.create_in(str(generation), build_schema(languages))
+        if multisegment is None:
+            multisegment = procs > 1
+        writer_procs = procs if multisegment else 1
+        # Most keys name one concept, so posting blocks are a few bytes: compressing each one costs
+        # more time than it saves space.  (Whoosh's inlining of short lists is broken in 2.7.)
+        # compound=False: Whoosh reads a compound segment's parts into private memory in every process
+        # (BytesIO copies); separate files are read through the page cache that all workers share.
+        writer = ix.writer(
+            procs=writer_procs,
+            multisegment=multisegment,
+            limitmb=256,
+            codec=W3Codec(compression=0),
+            compound=False,
+        )
+        try:
+            for doc in _documents(list(termbase), procs):
+                writer.add_document(**doc)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        fingerprint = termbase_fingerprint(source_dir) if source_dir is not None else None
+        meta = _meta(termbase, languages, fingerprint)
+        (generation / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(generation, ignore_errors=True)
+        raise
+    # Builds into the same directory take turns at the swap, so none removes a generation another is writing.
+    with (index_dir / LOCK_FILE).open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        previous = live_generation(index_dir)
+        _swap(index_dir, generation)
+        _remove_old_generations(index_dir, keep={generation.name, previous.name if previous else ""})
+    return generation
+
+
+def _swap(index_dir: Path, generation: Path) -> None:
+    temporary = index_dir / f".{CURRENT}-{os.getpid()}"
+    if temporary.is_symlink() or temporary.exists():
+        temporary.unlink()
+    temporary.symlink_to(generation.name)
+    temporary.replace(index_dir / CURRENT)
+
+
+def _remove_old_generations(index_dir: Path, keep: Iterable[str]) -> None:
+    """Remove generations older than every kept one, and builds abandoned long ago.
+
+    Names start with the build's start time in fixed-width hex, so they sort by
+    age: a generation another build is still writing is newer and stays.
+    """
+    kept = {name for name in keep if name}
+    oldest_kept = min(kept)
+    for path in index_dir.glob(f"{GENERATION_PREFIX}*"):
+        if path.name in kept or not path.is_dir():
+            continue
+        abandoned = not (path / META_FILE).exists() and time.time() - path.stat().st_mtime > ABANDONED_AFTER
+        if path.name < oldest_kept or abandoned:
+            shutil.rmtree(path, ignore_errors=True)

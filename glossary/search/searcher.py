@@ -1,0 +1,269 @@
+"""Search an index built by :mod:`glossary.search.index`: ranked concepts, autocomplete, single concepts.
+
+A :class:`Searcher` is expensive to open (Whoosh reads the segment files and
+the metadata) and cheap to query, so keep one per process and call
+:meth:`Searcher.refresh` to pick up a rebuilt index::
+
+    searcher = Searcher(index_dir)
+    result = searcher.search("стандарттардың")
+    result.hits[0].concept.id, result.hits[0].matched.how   # ('standard', 'lemma')
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+
+from glossary.model import Concept
+from glossary.search.fuzzy import WordLexicon
+from glossary.search.index import live_generation, read_meta
+from glossary.search.keys import clean_query, prefix_keys, term_keys, text_keys
+from glossary.search.ranking import Candidate, collect
+from glossary.search.results import Hit, IndexInfo, Match, SearchResult, Suggestion
+from glossary.search.schema import split_complete_key
+from glossary.serialize import concept_from_dict
+
+#: Autocomplete looks at this many lexicon entries per key before picking the best ones.
+SUGGEST_SCAN = 300
+_CONCEPT_CACHE = 4096
+_FILTER_CACHE = 64
+
+
+class IndexMissing(FileNotFoundError):
+    """No built index in the directory; the message says how to build one."""
+
+
+class Searcher:
+    """Query one index directory; one instance per process or worker."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = Path(index_dir)
+        self._lock = threading.Lock()
+        self._generation: Path | None = None
+        self._open()
+
+    # -- opening -----------------------------------------------------------------------------------
+
+    def _open(self) -> None:
+        generation = live_generation(self.index_dir)
+        if generation is None:
+            raise IndexMissing(f"{self.index_dir}: no search index here; run `glossary build` first")
+        ix = whoosh_index.open_dir(str(generation))
+        self._whoosh = ix.searcher()
+        self._reader = self._whoosh.reader()
+        self._info = IndexInfo.from_meta(read_meta(generation))
+        self._concepts: OrderedDict[int, Concept] = OrderedDict()
+        self._filters: dict[tuple[tuple[str, ...], tuple[str, ...]], set[int] | None] = {}
+        self._lexicons: dict[str, WordLexicon] = {}
+        self._generation = generation
+
+    def refresh(self) -> None:
+        """Reopen when a build has swapped in a new index; cheap when nothing changed."""
+        generation = live_generation(self.index_dir)
+        if generation is None or generation == self._generation:
+            return
+        with self._lock:
+            if generation != self._generation:
+                old = self._whoosh
+                self._open()
+                old.close()
+
+    def close(self) -> None:
+        self._whoosh.close()
+
+    def __del__(self) -> None:
+        # The index is read through open files (see glossary.search.index: compound=False); a searcher that is
+        # dropped without close() must not leave them to the garbage collector's ResourceWarning.
+        whoosh = getattr(self, "_whoosh", None)
+        if whoosh is not None and not whoosh.is_closed:
+            whoosh.close()
+
+    @property
+    def info(self) -> IndexInfo:
+        return self._info
+
+    # -- concepts ----------------------------------------------------------------------------------
+
+    def _concept_at(self, docnum: int) -> Concept:
+        concept = self._concepts.get(docnum)
+        if concept is None:
+            concept = concept_from_dict(json.loads(self._reader.stored_fields(docnum)["data"]))
+            self._concepts[docnum] = concept
+            if len(self._concepts) > _CONCEPT_CACHE:
+                self._concepts.popitem(last=False)
+        return concept
+
+    def concept(self, concept_id: str) -> Concept | None:
+        docnum = self._whoosh.document_number(id=concept_id)
+        return None if docnum is None else self._concept_at(docnum)
+
+    def concepts(self) -> Iterator[Concept]:
+        """Every concept, in index order: term-base order, except after a multisegment (``procs`` > 1) build."""
+        for fields in self._reader.all_stored_fields():
+            yield concept_from_dict(json.loads(fields["data"]))
+
+    # -- search ------------------------------------------------------------------------------------
+
+    def _word_lexicon(self, lang: str) -> WordLexicon:
+        """The words of ``words_<lang>`` in memory, loaded on the first fuzzy look-up in that language."""
+        lexicon = self._lexicons.get(lang)
+        if lexicon is None:
+            fieldname = f"words_{lang}"
+            words = self._reader.lexicon(fieldname) if fieldname in self._reader.schema else ()
+            lexicon = WordLexicon(w.decode("utf-8") if isinstance(w, bytes) else w for w in words)
+            self._lexicons[lang] = lexicon
+        return lexicon
+
+    def _languages(self, lang: str | None) -> tuple[str, ...]:
+        if lang is None:
+            return self._info.languages
+        return (lang,) if lang in self._info.languages else ()
+
+    def _subject_closure(self, subjects: Sequence[str]) -> tuple[str, ...]:
+        """The subjects and all their descendants: filtering by a field includes its sub-fields."""
+        chosen = set(subjects)
+        changed = True
+        while changed:
+            changed = False
+            for subject in self._info.subjects.values():
+                if subject.parent in chosen and subject.id not in chosen:
+                    chosen.add(subject.id)
+                    changed = True
+        return tuple(sorted(chosen))
+
+    def _allowed(self, subjects: Sequence[str], statuses: Sequence[str]) -> set[int] | None:
+        key = (tuple(sorted(subjects)), tuple(sorted(statuses)))
+        if not subjects and not statuses:
+            return None
+        if key not in self._filters:
+            parts: list[wq.Query] = []
+            if subjects:
+                parts.append(wq.Or([wq.Term("subject", s) for s in self._subject_closure(subjects)]))
+            if statuses:
+                parts.append(wq.Or([wq.Term("status", s) for s in statuses]))
+            query = parts[0] if len(parts) == 1 else wq.And(parts)
+            if len(self._filters) >= _FILTER_CACHE:
+                self._filters.clear()
+            self._filters[key] = set(self._whoosh.docs_for_query(query))
+        return self._filters[key]
+
+    def search(
+        self,
+        query: str,
+        *,
+        lang: str | None = None,
+        target: Sequence[str] = (),
+        subjects: Sequence[str] = (),
+        statuses: Sequence[str] = (),
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchResult:
+        """Concepts matching ``query``, best first.  Any string is a safe query.
+
+        ``lang`` restricts matching to one language; ``subjects`` (with their
+        sub-fields) and ``statuses`` filter.  ``target`` does not change which
+        concepts match: callers use it to choose which equivalents to show.
+        """
+        del target  # part of the signature so that callers can pass the pair through
+        cleaned = clean_query(query)
+        limit, offset = max(0, limit), max(0, offset)
+        langs = self._languages(lang)
+        if not cleaned or not langs:
+            return SearchResult(query=cleaned, hits=[], total=0)
+        allowed = self._allowed(subjects, statuses)
+        if allowed == set():
+            return SearchResult(query=cleaned, hits=[], total=0)
+        want = offset + limit
+        collected = collect(
+            self._whoosh, cleaned, langs=langs, allowed=allowed, want=max(want, 10), lexicon=self._word_lexicon
+        )
+        ranked = sorted(collected.candidates.items(), key=lambda item: (-item[1].score, item[0]))
+        hits = [self._hit(docnum, candidate, langs) for docnum, candidate in ranked[offset:want]]
+        did_you_mean = None
+        if ranked and ranked[0][1].how == "fuzzy":
+            did_you_mean = self._hit(ranked[0][0], ranked[0][1], langs).matched.term
+        elif not ranked:
+            loose = collect(
+                self._whoosh, cleaned, langs=langs, allowed=allowed, want=1, lexicon=self._word_lexicon, loose=True
+            )
+            if loose.candidates:
+                docnum, candidate = max(loose.candidates.items(), key=lambda item: item[1].score)
+                did_you_mean = self._hit(docnum, candidate, langs).matched.term
+        return SearchResult(query=cleaned, hits=hits, total=collected.total, did_you_mean=did_you_mean)
+
+    def _hit(self, docnum: int, candidate: Candidate, langs: tuple[str, ...]) -> Hit:
+        concept = self._concept_at(docnum)
+        return Hit(concept, round(candidate.score, 3), _matched(concept, candidate, langs))
+
+    # -- autocomplete ------------------------------------------------------------------------------
+
+    def suggest(self, prefix: str, *, lang: str | None = None, limit: int = 10) -> list[Suggestion]:
+        """The best ``limit`` terms starting with ``prefix`` in any script: exact completions, then shorter."""
+        cleaned = clean_query(prefix)
+        if not cleaned or limit <= 0:
+            return []
+        found: dict[tuple[str, str], tuple[tuple[bool, int, int, int, str], Suggestion]] = {}
+        for script, key in enumerate(prefix_keys(cleaned)):
+            for i, entry in enumerate(self._reader.expand_prefix("complete", key)):
+                if i >= SUGGEST_SCAN:
+                    break
+                folded, term_lang, text, concept_id = split_complete_key(
+                    entry.decode("utf-8") if isinstance(entry, bytes) else entry
+                )
+                if lang is not None and term_lang != lang:
+                    continue
+                rank = (folded != key, script, folded.count(" "), len(folded), text)
+                dedupe = (text.lower(), concept_id)
+                if dedupe not in found or rank < found[dedupe][0]:
+                    found[dedupe] = (rank, Suggestion(text, term_lang, concept_id))
+        return [suggestion for _, suggestion in sorted(found.values(), key=lambda item: item[0])[:limit]]
+
+
+def _matched(concept: Concept, candidate: Candidate, langs: tuple[str, ...]) -> Match:
+    """Name the term (and language) through which ``concept`` matched."""
+    if candidate.kind in ("exact", "lemma", "folded") and candidate.lang:
+        section = concept.languages.get(candidate.lang)
+        depth = ("exact", "lemma", "folded").index(candidate.kind) + 1
+        for term in section.terms if section else ():
+            keys = term_keys(term.text, candidate.lang)
+            if candidate.key in (keys.exact, keys.lemma, keys.folded)[:depth]:
+                return Match(candidate.lang, term.text, candidate.how)
+    if candidate.kind == "words":
+        best: tuple[int, str, str] | None = None
+        for lang in (candidate.lang,) if candidate.lang else langs:
+            wanted = set(candidate.words.get(lang, ()))
+            section = concept.languages.get(lang)
+            for term in section.terms if section and wanted else ():
+                if wanted <= set(term_keys(term.text, lang).words) and (best is None or len(term.text) < best[0]):
+                    best = (len(term.text), lang, term.text)
+            if best:
+                return Match(best[1], best[2], candidate.how)
+    if candidate.kind == "text":
+        for lang in langs:
+            wanted = set(candidate.words.get(lang, ()))
+            if wanted and wanted & _text_words(concept, lang):
+                return Match(lang, concept.label(lang), candidate.how)
+    lang = candidate.lang or next((code for code in langs if code in concept.languages), langs[0])
+    return Match(lang, concept.label(lang), candidate.how)
+
+
+def _text_words(concept: Concept, lang: str) -> set[str]:
+    section = concept.languages.get(lang)
+    words: set[str] = set()
+    if section is None:
+        return words
+    if section.definition:
+        words.update(text_keys(section.definition.text, lang))
+    for term in section.terms:
+        for context in term.contexts:
+            words.update(text_keys(context.text, lang))
+    for note in concept.notes:
+        if note.lang == lang:
+            words.update(text_keys(note.text, lang))
+    return words

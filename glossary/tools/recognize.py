@@ -1,0 +1,288 @@
+"""Find every occurrence of a term base's terms in running text.
+
+Terms and text go through the same analysis (:mod:`glossary.tools.keyer`):
+each word becomes its folded lemma, so that
+"стандарттардың", "ИСО-ның" or "международных стандартов" meet the dictionary
+form of a term.  Terms are stored in a token-level trie (a dict of dicts
+keyed by those word keys), and the text is walked once, trying every word as
+a start; the cost grows with the text, not with the number of terms.
+
+Matches are chosen longest first and never overlap; offsets index the
+original text.  A span that designates several concepts (homonyms) yields
+one :class:`Occurrence` per concept, all with the same offsets.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import repeat
+from typing import Any, NamedTuple
+
+from glossary.model import Concept, Term
+from glossary.text.fold import fold
+from glossary.text.translit import has_latin
+from glossary.tools.keyer import KeyedText, Keyer, folded_surface
+
+#: Key under which a trie node keeps the terms that end there; never a word key.
+_END = ""
+
+#: Administrative statuses a translator should no longer use.
+DISCOURAGED_STATUSES: frozenset[str] = frozenset({"deprecated", "superseded"})
+
+
+class Occurrence(NamedTuple):
+    """One term of one concept found at ``text[start:end]`` (a tuple: texts yield many of them)."""
+
+    start: int
+    end: int
+    surface: str
+    concept_id: str
+    term: Term
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """A term waiting at the trie node where its key path ends."""
+
+    concept_id: str
+    term: Term
+    words: tuple[str, ...]  # the term's own words, for case-sensitive checks
+    prefix: str = ""  # a folded beginning the matched word must have (see Recognizer._prefix)
+
+    @property
+    def checked(self) -> bool:
+        """Whether a match must be confirmed against the text, not just the keys."""
+        return self.term.case_sensitive or bool(self.prefix)
+
+    def accepts(self, text: str, keyed: KeyedText, first: int, last: int) -> bool:
+        surfaces = [text[keyed.starts[i] : keyed.ends[i]] for i in range(first, last + 1)]
+        if len(surfaces) != len(self.words):
+            return False
+        if self.term.case_sensitive and not all(map(_same_case, self.words, surfaces)):
+            return False
+        return not self.prefix or folded_surface(surfaces[0]).startswith(self.prefix)
+
+
+class _Terminal:
+    """The terms whose key path ends at one trie node, split by whether a match needs checking."""
+
+    __slots__ = ("any_case", "checked", "ids", "terms")
+
+    def __init__(self) -> None:
+        self.any_case: list[_Entry] = []
+        self.checked: list[_Entry] = []
+        #: When ``any_case`` has one entry per concept and ``checked`` is empty, their concept ids
+        #: and terms, ready to copy into occurrences; else None.
+        self.ids: tuple[str, ...] | None = None
+        self.terms: tuple[Term, ...] = ()
+
+    def add(self, entry: _Entry) -> None:
+        bucket = self.checked if entry.checked else self.any_case
+        if entry not in bucket:
+            bucket.append(entry)
+        concepts = {e.concept_id for e in self.any_case}
+        unique = not self.checked and len(concepts) == len(self.any_case)
+        self.ids = tuple(e.concept_id for e in self.any_case) if unique else None
+        self.terms = tuple(e.term for e in self.any_case) if unique else ()
+
+    def entries(self, text: str, keyed: KeyedText, first: int, last: int) -> list[_Entry]:
+        return self.any_case + [e for e in self.checked if e.accepts(text, keyed, first, last)]
+
+
+def _same_case(term_word: str, surface: str) -> bool:
+    """Whether the surface has the term's upper/lower case pattern over their common length.
+
+    Comparing the case pattern rather than the letters lets "ИСО-ның" match
+    "ИСО" (a suffix follows) and "ISO" typed in Latin letters match too,
+    while "исо" does not.
+    """
+    return all(a.isupper() == b.isupper() for a, b in zip(term_word, surface, strict=False))
+
+
+_Candidate = tuple[int, int, _Terminal]
+_new_occurrence = tuple.__new__
+
+
+class Recognizer:
+    """Finds the terms of one language in texts of that language.
+
+    Build once per term base and language (it is read-only afterwards and
+    safe to share between threads), then call :meth:`find` per text.
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.concepts: dict[str, Concept] = {}
+        self.term_count = 0
+        self._keyer = Keyer(lang)
+        self._root: dict[str, Any] = {}
+
+    @classmethod
+    def from_concepts(cls, concepts: Iterable[Concept], lang: str) -> Recognizer:
+        """A recognizer for every term in ``lang`` of ``concepts``."""
+        recognizer = cls(lang)
+        for concept in concepts:
+            recognizer.add(concept)
+        return recognizer
+
+    def add(self, concept: Concept) -> None:
+        """Add the terms ``concept`` has in this recognizer's language."""
+        section = concept.languages.get(self.lang)
+        if section is None or not section.terms:
+            return
+        self.concepts[concept.id] = concept
+        for term in section.terms:
+            self._add_term(concept.id, term)
+
+    def _add_term(self, concept_id: str, term: Term) -> None:
+        keyed = self._keyer.keyed(term.text)
+        if not keyed.keys:
+            return
+        words = tuple(term.text[s:e] for s, e in zip(keyed.starts, keyed.ends, strict=True))
+        entry = _Entry(concept_id, term, words, self._prefix(words, keyed.keys))
+        self.term_count += 1
+        node = self._root
+        for index, key in enumerate(keyed.keys):
+            if index in keyed.gaps:
+                node = node.setdefault(keyed.gaps[index], {})
+            node = node.setdefault(key, {})
+        terminal = node.get(_END)
+        if terminal is None:
+            terminal = node[_END] = _Terminal()
+        terminal.add(entry)
+
+    def _prefix(self, words: tuple[str, ...], keys: list[str]) -> str:
+        """For a one-word Kazakh term that analysis cut down (a verb stem like "сақта" keyed as "сақ"),
+        the term's own folded spelling, which the matched word must begin with.
+
+        Otherwise every form of the shorter word ("сақ", careful) would match
+        the term; the term's own inflected forms ("сақтады") still do.
+        """
+        if self.lang != "kk" or len(words) != 1 or has_latin(words[0]) or any(c.isdigit() for c in words[0]):
+            return ""
+        folded = fold(words[0])
+        return folded if keys[0] != folded else ""
+
+    def find(self, text: str, *, overlapping: bool = False) -> list[Occurrence]:
+        """Every term occurrence in ``text``, ordered by position.
+
+        By default the longest matches win and no two spans overlap.  With
+        ``overlapping=True`` every match is returned, including terms nested
+        in longer ones (a translation check counts those too).
+        """
+        # A long text yields hundreds of thousands of live objects; letting the
+        # cyclic collector run meanwhile only re-walks the whole term base, again and again.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._find(text, overlapping)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _find(self, text: str, overlapping: bool) -> list[Occurrence]:
+        keyed = self._keyer.keyed(text)
+        candidates = self._candidates(text, keyed)
+        if not overlapping:
+            candidates = _longest_first(candidates, len(keyed.keys))
+        candidates.sort(key=lambda c: (c[0], -c[1]))
+        # Built column by column and zipped in C: a text can yield hundreds of thousands of occurrences.
+        starts, ends = keyed.starts, keyed.ends
+        out_starts: list[int] = []
+        out_ends: list[int] = []
+        out_surfaces: list[str] = []
+        out_ids: list[str] = []
+        out_terms: list[Term] = []
+        for first, last, terminal in candidates:
+            start, end = starts[first], ends[last]
+            surface = text[start:end]
+            ids, terms = terminal.ids, terminal.terms
+            if ids is None:
+                chosen = _one_per_concept(terminal.entries(text, keyed, first, last), surface)
+                ids, terms = tuple(e.concept_id for e in chosen), tuple(e.term for e in chosen)
+            count = len(ids)
+            out_starts.extend(repeat(start, count))
+            out_ends.extend(repeat(end, count))
+            out_surfaces.extend(repeat(surface, count))
+            out_ids.extend(ids)
+            out_terms.extend(terms)
+        rows = zip(out_starts, out_ends, out_surfaces, out_ids, out_terms, repeat(self.lang), strict=False)
+        return list(map(_new_occurrence, repeat(Occurrence), rows))
+
+    def _candidates(self, text: str, keyed: KeyedText) -> list[_Candidate]:
+        """Every (first item, last item, terminal) whose key path is in the trie and whose case fits.
+
+        Between two words, a path must first pass the gap key when the text has punctuation there.
+        """
+        root = self._root
+        keys, gaps = keyed.keys, keyed.gaps
+        count = len(keys)
+        found: list[_Candidate] = []
+        for first in range(count):
+            node = root.get(keys[first])
+            last = first
+            while node is not None:
+                terminal = node.get(_END)
+                if terminal is not None and (terminal.any_case or terminal.entries(text, keyed, first, last)):
+                    found.append((first, last, terminal))
+                last += 1
+                if last >= count:
+                    break
+                gap = gaps.get(last)
+                if gap is not None:
+                    node = node.get(gap)
+                    if node is None:
+                        break
+                node = node.get(keys[last])
+        return found
+
+
+def _longest_first(candidates: list[_Candidate], items: int) -> list[_Candidate]:
+    """Keep the longest candidates that do not overlap an already kept one (ties: leftmost)."""
+    taken = bytearray(items)
+    kept: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        first, last, _ = candidate
+        if first == last:
+            if taken[first]:
+                continue
+            taken[first] = 1
+        else:
+            if any(taken[first : last + 1]):
+                continue
+            taken[first : last + 1] = b"\x01" * (last + 1 - first)
+        kept.append(candidate)
+    return kept
+
+
+def _one_per_concept(entries: list[_Entry], surface: str) -> list[_Entry]:
+    """One entry per concept: the term spelt like the surface if any, else an allowed one, else the first."""
+    by_concept: dict[str, _Entry] = {}
+    lowered = surface.casefold()
+    for entry in entries:
+        current = by_concept.get(entry.concept_id)
+        if current is None or _rank(entry, lowered) < _rank(current, lowered):
+            by_concept[entry.concept_id] = entry
+    return list(by_concept.values())
+
+
+def _rank(entry: _Entry, lowered_surface: str) -> tuple[bool, bool]:
+    return (entry.term.text.casefold() != lowered_surface, entry.term.status in DISCOURAGED_STATUSES)
+
+
+def occurrence_to_dict(occurrence: Occurrence, concept: Concept | None) -> dict[str, Any]:
+    """An occurrence as JSON-ready data: offsets, the surface, the matched term and the concept's terms."""
+    terms: dict[str, list[dict[str, str]]] = {}
+    if concept is not None:
+        for lang, term in concept.terms():
+            terms.setdefault(lang, []).append({"text": term.text, "type": term.type, "status": term.status})
+    return {
+        "start": occurrence.start,
+        "end": occurrence.end,
+        "surface": occurrence.surface,
+        "term": {"text": occurrence.term.text, "lang": occurrence.lang, "status": occurrence.term.status},
+        "concept": {"id": occurrence.concept_id, "terms": terms},
+    }

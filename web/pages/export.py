@@ -1,0 +1,101 @@
+"""Export: choose a format from the formats registry, languages and subjects, then download.
+
+The same registry serves the CLI and the API, so every format there is offered here.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from flask import Blueprint, Response, abort, request, url_for
+from flask_babel import gettext as _
+
+from glossary.formats import REGISTRY, export_termbase, get_format
+from glossary.formats.base import ExportOptions
+from web.pages.twins import render_twin, twin_route
+from web.present.labels import format_label, language_name, subject_label
+from web.services import get_searcher
+
+export_pages = Blueprint("export_pages", __name__)
+
+
+def _formats() -> list[dict[str, Any]]:
+    return [
+        {
+            "name": name,
+            "label": format_label(name, cls.label),
+            "extension": cls.extensions[0],
+            "bilingual": cls.bilingual,
+        }
+        for name, cls in REGISTRY.items()
+    ]
+
+
+def _filename(stem: str, extension: str) -> str:
+    safe = re.sub(r"[^\w.-]+", "-", stem, flags=re.ASCII).strip("-") or "termbase"
+    return f"{safe}.{extension.lstrip('.')}"
+
+
+@export_pages.app_context_processor
+def _format_choices() -> dict[str, Any]:
+    return {"format_names": list(REGISTRY)}
+
+
+@twin_route(export_pages, "/export/")
+def form(fmt: str) -> Any:
+    info = get_searcher().info
+    data = {
+        "formats": [
+            {**f, "download": url_for("export_pages.download", format=f["name"], _external=True)} for f in _formats()
+        ],
+        "languages": list(info.languages),
+        "subjects": list(info.subjects),
+    }
+    return render_twin(
+        fmt,
+        "export.html",
+        data,
+        formats=_formats(),
+        info=info,
+        language_name=language_name,
+        subject_label=subject_label,
+    )
+
+
+@export_pages.route("/export/download")
+def download() -> Response:
+    searcher = get_searcher()
+    info = searcher.info
+    name = request.args.get("format", "")
+    if name not in REGISTRY:
+        abort(400, _("Unknown export format."))
+    exporter = get_format(name)
+    languages = tuple(code for code in request.args.getlist("lang") if code in info.languages)
+    subjects = tuple(s for s in request.args.getlist("subject") if s in info.subjects)
+    ids = tuple(i for i in request.args.getlist("id") if i)
+    source_lang = request.args.get("from") or None
+    target_lang = request.args.get("to") or None
+    if exporter.bilingual and not (source_lang and target_lang):
+        pool = [*languages] or list(info.languages)
+        source_lang = source_lang or pool[0]
+        target_lang = target_lang or next((c for c in pool if c != source_lang), None)
+    options = ExportOptions(
+        languages=languages,
+        source_lang=source_lang,
+        target_lang=target_lang,
+        subjects=subjects,
+        ids=ids,
+        info=info,
+    )
+    out = io.BytesIO()
+    try:
+        # export_termbase restricts a bilingual format to its pair and to concepts with a source term
+        export_termbase(exporter, searcher.concepts, out, options)
+    except ValueError as error:
+        abort(400, str(error))
+    stem = ids[0] if len(ids) == 1 else (info.name or "termbase")
+    response = Response(out.getvalue(), mimetype=exporter.mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{_filename(stem, exporter.extensions[0])}"'
+    return response
