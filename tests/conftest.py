@@ -1,8 +1,10 @@
-"""Shared fixtures: small term bases, clean per-process caches, compiled catalogues, and ../shared."""
+"""Shared fixtures: small term bases, clean per-process caches and compiled catalogues.
+
+``shared_path`` and ``SHARED`` are re-exported from :mod:`tests.shared_data` for the test modules.
+"""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,25 +13,24 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 import web
+from tests.shared_data import SHARED, end_test, shared_path, start_test
 from web.services import forget_recognizers, forget_searchers
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SHARED = ROOT.parent / "shared"
 LOCALES = ROOT / "locales"
 
-#: The test running now, so that :func:`shared_path` can check it is marked ``slow``.
-_running: list[pytest.Item] = []
+__all__ = ["FIXTURES", "LOCALES", "ROOT", "SHARED", "shared_path"]
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    _running[:] = [item]
+    start_test(item)
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_runtest_teardown(item: pytest.Item) -> None:
-    _running.clear()
+    end_test()
 
 
 @pytest.fixture(autouse=True)
@@ -75,30 +76,3 @@ def small_termbase_dir() -> Path:
 @pytest.fixture
 def broken_termbase_dir() -> Path:
     return FIXTURES / "broken"
-
-
-def in_ci() -> bool:
-    """Whether this run is CI's (GitHub Actions and most others set ``CI=true``)."""
-    return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
-
-
-def require_shared(path: Path) -> Path:
-    """``path`` if it exists; else a failure under CI, and a skip with the reason on a developer's machine."""
-    if path.exists():
-        return path
-    reason = f"{path} does not exist: these tests need the ../shared folder beside the project (expected at {SHARED})"
-    if in_ci():
-        pytest.fail(f"{reason}; CI must run them, so check ../shared out before running the tests", pytrace=False)
-    pytest.skip(reason)
-
-
-def shared_path(*parts: str) -> Path:
-    """A file under ../shared, read by a test that carries the ``slow`` marker.
-
-    The marker is checked here so that ``-m "not slow"`` never runs a test
-    that depends on ../shared, and a new such test cannot forget it.
-    """
-    item = _running[0] if _running else None
-    if item is not None and item.get_closest_marker("slow") is None:
-        pytest.fail(f"{item.nodeid} reads ../shared, so it must be marked @pytest.mark.slow", pytrace=False)
-    return require_shared(SHARED.joinpath(*parts))
