@@ -42,13 +42,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     errors.init_app(app)
 
     from web.api.search import api
-    from web.pages.browse import browse_pages
-    from web.pages.export import export_pages
-    from web.pages.search import pages
-    from web.pages.sources import sources_pages
+    from web.pages import register_pages
 
-    for blueprint in (pages, browse_pages, sources_pages, export_pages):
-        app.register_blueprint(blueprint, url_prefix="/<lang_code>")
+    register_pages(app)
     app.register_blueprint(api, url_prefix="/api/v1")
     if importlib.util.find_spec("web.pages.tools") is not None:
         from web.pages.tools import tools_api, tools_pages

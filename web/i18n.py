@@ -26,6 +26,11 @@ def select_locale() -> str:
     return g.get("lang_code") or best_language()
 
 
+def interface_language() -> str:
+    """The interface language of the current request, as a code (``kk``, ``ru``, ``en``)."""
+    return str(get_locale() or DEFAULT_LANGUAGE)
+
+
 def _pull_lang_code(endpoint: str | None, values: dict[str, Any] | None) -> None:
     if values is None or "lang_code" not in values:
         return

@@ -19,7 +19,6 @@ from glossary.paths import BUNDLED_TERMBASE
 from tests.conftest import ROOT
 from tests.web.support import WEB_FIXTURE, build
 from web import create_app
-from web.services import forget_searchers
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -44,7 +43,6 @@ def _serve(termbase: Path, index: Path) -> Iterator[str]:
     server.shutdown()
     server.server_close()
     thread.join(timeout=5)
-    forget_searchers()
 
 
 @pytest.fixture(scope="session")

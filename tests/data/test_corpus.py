@@ -19,6 +19,7 @@ def test_derived_files_are_up_to_date() -> None:
         assert committed == content, f"{name} is stale: run scripts/build_corpus.py and fix moved citations"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text_id", TEXT_IDS)
 def test_texts_are_verbatim_copies_of_the_seeds(text_id: str) -> None:
     seed = shared_path("seeds", SEED_FILES[text_id]).read_bytes()

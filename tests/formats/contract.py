@@ -52,8 +52,7 @@ class FormatContract:
     @pytest.fixture(params=list(TERMBASES))
     def termbase(self, request: pytest.FixtureRequest) -> Termbase:
         termbase = termbase_named(request.param)
-        if not termbase.concepts:
-            pytest.skip(f"the {request.param} term base has no concepts yet")
+        assert termbase.concepts, f"the {request.param} term base has no concepts: its round trip would prove nothing"
         return termbase
 
     # -- what a subclass may override ------------------------------------------------

@@ -15,6 +15,9 @@ from glossary.termbase.load import check_termbase
 from tests.conftest import shared_path
 from tests.formats.test_tbx3 import validate
 
+#: Every test here imports a real term base from ../shared.
+pytestmark = pytest.mark.slow
+
 SUSE = ("termbases", "suse", "suse-glossary.tbx")
 APERTIUM = ("termbases", "apertium", "apertium_kaz-rus.tbx-basic-v3.tbx")
 
@@ -78,7 +81,6 @@ def test_suse_through_our_tbx3_validates_and_is_stable(tmp_path: Path) -> None:
     assert second.languages == first.languages
 
 
-@pytest.mark.slow
 def test_apertium_tbx3_imports_and_checks(tmp_path: Path) -> None:
     path = shared_path(*APERTIUM)
     counts = census(path)

@@ -13,11 +13,13 @@ def _kk_forms():
     return [(row[0], row[1]) for row in rows]
 
 
+@pytest.mark.slow
 def test_every_form_in_the_shared_list_gets_its_stem():
     wrong = [(form, expected, stem_kk(form)) for form, expected in _kk_forms() if stem_kk(form) != expected]
     assert wrong == []
 
 
+@pytest.mark.slow
 def test_every_form_typed_without_kazakh_letters_gets_the_folded_stem():
     wrong = [(form, fold(expected)) for form, expected in _kk_forms() if stem_kk_folded(fold(form)) != fold(expected)]
     assert wrong == []

@@ -6,6 +6,7 @@ from glossary.text.lemmatize import lemma
 from tests.conftest import shared_path
 
 
+@pytest.mark.slow
 def test_russian_forms_from_the_shared_list():
     with shared_path("nlp", "ru_forms.tsv").open(encoding="utf-8") as handle:
         rows = [row for row in csv.reader(handle, delimiter="\t") if row and not row[0].startswith("#")]

@@ -2,7 +2,8 @@ import csv
 
 import pytest
 
-from glossary.text.tokens import AnalyzedToken, Token, analyze, tokenize
+from glossary.text.lemmatize import lemma
+from glossary.text.tokens import AnalyzedToken, Token, analyze, folded_key, tokenize
 from tests.conftest import shared_path
 
 
@@ -61,9 +62,20 @@ def test_soft_hyphen_and_zero_width_characters_stay_inside_the_word():
     assert all(text[t.start : t.end] == t.text for t in tokens)
 
 
-def test_analyze_is_deterministic_and_cached_results_are_equal():
+def test_word_keys_are_cached_per_language_and_equal_an_uncached_analysis():
     text = "Халықаралық стандарттау ұйымының стандарттары"
-    assert analyze(text, "kk") == analyze(text, "kk")
+    kk = [(t.lemma, t.folded) for t in analyze(text, "kk")]
+    assert kk == [
+        ("халықаралық", "халыкаралык"),
+        ("стандарттау", "стандарттау"),
+        ("ұйым", "уиым"),
+        ("стандарт", "стандарт"),
+    ]
+    # The cache is keyed by language too: read as English, the same word is not given its Kazakh keys.
+    assert analyze(text, "en")[3].lemma == "стандарттары"
+    assert [(t.lemma, t.folded) for t in analyze(text, "kk")] == kk
+    uncached = [(lemma.__wrapped__(t.text, "kk"), folded_key.__wrapped__(t.text, "kk")) for t in tokenize(text)]
+    assert uncached == kk
 
 
 def test_kazakh_key_is_stable_when_a_dictionary_form_looks_inflected():
@@ -72,6 +84,7 @@ def test_kazakh_key_is_stable_when_a_dictionary_form_looks_inflected():
     assert len(keys) == 1
 
 
+@pytest.mark.slow
 def test_every_form_in_the_shared_list_shares_its_lemmas_key():
     with shared_path("nlp", "kk_forms.tsv").open(encoding="utf-8") as handle:
         rows = [row for row in csv.reader(handle, delimiter="\t") if row and not row[0].startswith("#")]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from flask.testing import FlaskClient
 from tests.conftest import FIXTURES
 from tests.web.support import WEB_FIXTURE, build
 from web import create_app
-from web.services import forget_searchers
 
 
 @pytest.fixture(scope="session")
@@ -26,9 +24,8 @@ def small_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def app(web_index: Path) -> Iterator[Flask]:
-    yield create_app({"TESTING": True, "TERMBASE": str(WEB_FIXTURE), "INDEX_DIR": str(web_index)})
-    forget_searchers()
+def app(web_index: Path) -> Flask:
+    return create_app({"TESTING": True, "TERMBASE": str(WEB_FIXTURE), "INDEX_DIR": str(web_index)})
 
 
 @pytest.fixture

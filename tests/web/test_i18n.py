@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
+
+from tests.conftest import ROOT
 
 
 @pytest.mark.parametrize(
@@ -94,3 +98,9 @@ def test_dates_are_formatted_for_the_locale(client: FlaskClient) -> None:
     assert re.search(r"\d{4}[\xa0\u202f ]ж\. \d{1,2} [а-яәіңғүұқөһ]+", kk), "long Kazakh date like '2026 ж. 23 қараша'"
     ru = client.get("/ru/concept/iso").get_data(as_text=True)
     assert re.search(r"\d{1,2} [а-я]+ \d{4}[\xa0\u202f ]г\.", ru)
+
+
+def test_catalogues_are_compiled_outside_the_repository(app: Flask, compiled_locales: Path) -> None:
+    folder = Path(app.config["BABEL_TRANSLATION_DIRECTORIES"])
+    assert folder == compiled_locales and not folder.is_relative_to(ROOT)
+    assert sorted(p.parent.parent.name for p in folder.glob("*/LC_MESSAGES/messages.mo")) == ["en", "kk", "ru"]

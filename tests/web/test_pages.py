@@ -9,7 +9,6 @@ import pytest
 from flask.testing import FlaskClient
 
 from web import create_app
-from web.services import forget_searchers
 
 LOCALES = ("kk", "ru", "en")
 
@@ -185,15 +184,12 @@ def test_about_counts_are_formatted_for_the_locale(client: FlaskClient) -> None:
 def test_every_concept_of_the_small_fixture_renders(small_index: Path) -> None:
     app = create_app({"TESTING": True, "INDEX_DIR": str(small_index)})
     client = app.test_client()
-    try:
-        ids = [hit["concept"]["id"] for hit in client.get("/en/index.json?q=ISO").get_json()["hits"]]
-        assert "iso" in ids
-        for concept_id in ("iso", "iso-council", "standard"):
-            for code in LOCALES:
-                response = client.get(f"/{code}/concept/{concept_id}")
-                assert response.status_code == 200
-        html = client.get("/kk/concept/iso").get_data(as_text=True)
-        assert 'href="/kk/sources/notes#s-2"' in html and "1947 жылы құрылған халықаралық ұйым." in html
-        assert "Small test base" in client.get("/ru/about").get_data(as_text=True)
-    finally:
-        forget_searchers()
+    ids = [hit["concept"]["id"] for hit in client.get("/en/index.json?q=ISO").get_json()["hits"]]
+    assert "iso" in ids
+    for concept_id in ("iso", "iso-council", "standard"):
+        for code in LOCALES:
+            response = client.get(f"/{code}/concept/{concept_id}")
+            assert response.status_code == 200
+    html = client.get("/kk/concept/iso").get_data(as_text=True)
+    assert 'href="/kk/sources/notes#s-2"' in html and "1947 жылы құрылған халықаралық ұйым." in html
+    assert "Small test base" in client.get("/ru/about").get_data(as_text=True)

@@ -1,0 +1,40 @@
+"""The about page: what the term base is, how big, from which sources and when it was indexed, with a JSON twin."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from web.pages import pages
+from web.pages.twins import render_twin, twin_route
+from web.present.labels import language_name
+from web.services import get_searcher
+
+
+def _built_date(stamp: str) -> dt.date | None:
+    try:
+        return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).date() if stamp else None
+    except ValueError:
+        return None
+
+
+@twin_route(pages, "/about")
+def about(fmt: str) -> Any:
+    searcher = get_searcher()
+    info = searcher.info
+    term_count = sum(1 for concept in searcher.concepts() for _ in concept.terms())
+    built = _built_date(getattr(info, "built_at", ""))
+    data = {
+        "name": info.name,
+        "description": info.description,
+        "languages": list(info.languages),
+        "concepts": info.concept_count,
+        "terms": term_count,
+        "subjects": len(info.subjects),
+        "sources": {
+            key: {"title": src.title, "author": src.author, "year": src.year, "url": src.url}
+            for key, src in info.sources.items()
+        },
+        "index_built": built.isoformat() if built else None,
+    }
+    return render_twin(fmt, "about.html", data, info=info, built=built, language_name=language_name)
