@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark the search index: build time and size, in-process and HTTP latency, RSS per worker.
 
-A benchmark, not a test: run it by hand and paste its table into the README.
+A benchmark, not a test: run it by hand and paste its table into docs/benchmarks.md.
 
     .venv/bin/python scripts/bench_search.py                       # bundled, apertium 29.5k, generated 50k
     .venv/bin/python scripts/bench_search.py --sizes 1000000       # the 1M-concept generated base
