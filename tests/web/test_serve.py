@@ -12,8 +12,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from glossary.cli import main
-from glossary.cli.serve import ensure_index
-from glossary.search.index import index_is_stale
+from glossary.search import ensure_index, index_is_stale
 from tests.web.support import WEB_FIXTURE, compile_catalogues
 
 
