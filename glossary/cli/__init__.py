@@ -4,7 +4,9 @@ Each command lives in its own module and is registered here, so the CLI
 stays a list of small callers and never holds logic of its own: workflows
 such as :func:`glossary.formats.open_termbase`, :func:`glossary.formats.import_into`
 and :func:`glossary.search.ensure_index` live in the library.  Every command
-reads its term base through :func:`glossary.cli.inputs.load_or_exit`.
+that needs a usable term base reads it through
+:func:`glossary.cli.inputs.load_or_exit`; only ``check``, whose job is to list
+the problems, calls :func:`glossary.termbase.check_termbase` itself.
 
 Exit status, the same for every command:
 
