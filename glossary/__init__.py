@@ -4,11 +4,15 @@ Usable from a Python shell without Flask::
 
     >>> from glossary import load_termbase
     >>> termbase = load_termbase("glossary/data")  # doctest: +SKIP
+
+The packages' public APIs: :mod:`glossary.termbase` (load, check, write),
+:mod:`glossary.search` (``Searcher``, ``ensure_index``),
+:mod:`glossary.formats` (``open_termbase`` for a directory or any
+importable file, ``import_into``, the format registry).
 """
 
 from glossary.model import Concept, LanguageSection, Source, Term, Termbase
-from glossary.termbase.load import TermbaseInvalid, check_termbase, load_termbase
-from glossary.termbase.write import write_termbase
+from glossary.termbase import TermbaseInvalid, check_termbase, load_termbase, write_termbase
 
 __all__ = [
     "Concept",

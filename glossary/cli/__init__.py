@@ -1,7 +1,29 @@
 """The ``glossary`` command: a thin shell over the library.
 
 Each command lives in its own module and is registered here, so the CLI
-stays a list of small callers and never holds logic of its own.
+stays a list of small callers and never holds logic of its own: workflows
+such as :func:`glossary.formats.open_termbase`, :func:`glossary.formats.import_into`
+and :func:`glossary.search.ensure_index` live in the library.  Every command
+that needs a usable term base reads it through
+:func:`glossary.cli.inputs.load_or_exit`; only ``check``, whose job is to list
+the problems, calls :func:`glossary.termbase.check_termbase` itself.
+
+Exit status, the same for every command:
+
+0
+    Done.
+1
+    The command ran and the answer is "no": it reports findings (``check``
+    errors, uncovered abbreviations in ``coverage``, nothing found by
+    ``search``), or its input cannot be used (a term base with errors, a
+    malformed or unreadable file, an export that selects nothing).  Findings
+    are printed and then ``SystemExit(1)``; unusable input raises
+    :class:`click.ClickException`, printed as ``Error: <file>[:<line>] …``
+    on standard error, after the located problems when there are several.
+2
+    The command line is wrong: an unknown option or value, a missing
+    argument, a language pair that cannot be worked out
+    (:class:`click.UsageError` and :class:`click.BadParameter`).
 """
 
 from __future__ import annotations

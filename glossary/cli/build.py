@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from glossary.cli.inputs import load_or_exit
 from glossary.cli.options import index_option, termbase_option
 from glossary.paths import default_index_dir, default_termbase
 
@@ -28,8 +29,7 @@ from glossary.paths import default_index_dir, default_termbase
 )
 def build(termbase: Path | None, index_dir: Path | None, if_stale: bool, procs: int) -> None:
     """Build the search index of a term base, atomically (readers never see a half-built index)."""
-    from glossary.search.index import build_index, index_is_stale
-    from glossary.termbase.load import TermbaseInvalid, load_termbase
+    from glossary.search import build_index, index_is_stale
 
     directory = termbase or default_termbase()
     target = index_dir or default_index_dir(directory)
@@ -37,16 +37,7 @@ def build(termbase: Path | None, index_dir: Path | None, if_stale: bool, procs: 
         click.echo(f"{target}: index is up to date")
         return
     started = time.perf_counter()
-    try:
-        loaded = load_termbase(directory)
-    except TermbaseInvalid as invalid:
-        for problem in invalid.problems:
-            click.echo(str(problem), err=True)
-        raise click.ClickException(
-            f"{directory}: not indexed, the term base has errors (see `glossary check`)"
-        ) from None
-    except OSError as error:
-        raise click.ClickException(f"{directory}: cannot read the term base: {error}") from None
+    loaded = load_or_exit(directory, refusal="not indexed")
     loaded_at = time.perf_counter()
     generation = build_index(loaded, target, procs=procs, source_dir=directory)
     done = time.perf_counter()

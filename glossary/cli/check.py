@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from glossary.paths import default_termbase
-from glossary.termbase.load import check_termbase
+from glossary.termbase import check_termbase
 
 
 @click.command()

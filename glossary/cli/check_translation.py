@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from glossary.cli.recognize import load_for_tools
+from glossary.cli.inputs import load_or_exit
 from glossary.tools.bilingual import BilingualError, read_bilingual
 from glossary.tools.translation_check import TranslationChecker, format_report
 
@@ -43,7 +43,7 @@ def check_translation(
             "(or a header row such as 'kk<TAB>ru')"
         )
     source, target = source.split("-")[0].lower(), target.split("-")[0].lower()
-    checker = TranslationChecker.from_concepts(load_for_tools(termbase), source, target)
+    checker = TranslationChecker.from_concepts(load_or_exit(termbase, importable=True), source, target)
     report = checker.check(bilingual)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
+from glossary.cli.inputs import load_or_exit
 from glossary.corpus.coverage import AbbreviationFinding, IgnoreListError, coverage_report, load_ignore_list
 from glossary.paths import default_termbase
-from glossary.termbase.load import check_termbase
 
 IGNORE_FILE = "coverage-ignore.yaml"
 
@@ -32,12 +32,7 @@ def coverage(termbase: Path | None, as_json: bool, ignore_path: Path | None, min
     when an abbreviation is neither a term nor on the ignore list.
     """
     directory = termbase or default_termbase()
-    loaded, problems = check_termbase(directory)
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        for problem in errors:
-            click.echo(str(problem), err=True)
-        raise click.ClickException(f"{directory}: fix the {len(errors)} error(s) above first (see `glossary check`)")
+    loaded = load_or_exit(directory, refusal="no coverage report")
     ignore_path = ignore_path or directory / IGNORE_FILE
     try:
         ignored = load_ignore_list(ignore_path) if ignore_path.exists() else {}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from glossary.cli.recognize import load_for_tools, read_text_file
+from glossary.cli.inputs import load_or_exit, read_text_file
 from glossary.formats import REGISTRY, get_format
 from glossary.tools.document_glossary import export_document_glossary
 from glossary.tools.recognize import Recognizer
@@ -41,7 +41,7 @@ def doc_glossary(
     --languages narrows it.
     """
     text = read_text_file(file)
-    loaded = load_for_tools(termbase)
+    loaded = load_or_exit(termbase, importable=True)
     recognizer = Recognizer.from_concepts(loaded, lang)
     wanted = tuple(code.strip() for code in languages.split(",") if code.strip()) if languages else ()
     with output.open("wb") as out:

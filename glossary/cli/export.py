@@ -5,14 +5,14 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
+from glossary.cli.inputs import load_or_exit
 from glossary.formats import REGISTRY, ExportOptions, Format, export_termbase, get_format
 from glossary.model import Termbase
-from glossary.paths import default_termbase
-from glossary.termbase.load import TermbaseInvalid, load_termbase
 
 
 def _codes(value: str | None) -> tuple[str, ...]:
@@ -49,24 +49,10 @@ def export(  # noqa: PLR0917 - click passes one parameter per option
     output: str,
 ) -> None:
     """Export a term base in FORMAT, optionally filtered, to a file or standard output."""
-    directory = termbase or default_termbase()
-    try:
-        loaded = load_termbase(directory)
-    except TermbaseInvalid as exc:
-        for problem in exc.problems:
-            click.echo(str(problem), err=True)
-        raise SystemExit(1) from None
+    loaded = load_or_exit(termbase, refusal="not exported")
     fmt = get_format(format_name)
-    languages = _codes(langs)
-    if fmt.bilingual:
-        pool = languages or loaded.used_languages()
-        source = source_lang or (pool[0] if pool else None)
-        target = target_lang or next((code for code in pool if code != source), None)
-        if not source or not target or source == target:
-            raise click.UsageError(f"{format_name} holds one language pair: give --source-lang and --target-lang")
-        source_lang, target_lang, languages = source, target, (source, target)
     options = ExportOptions(
-        languages=languages,
+        languages=_codes(langs),
         source_lang=source_lang,
         target_lang=target_lang,
         subjects=subjects,
@@ -76,6 +62,14 @@ def export(  # noqa: PLR0917 - click passes one parameter per option
         bom=bom,
         formula_escape=formula_escape,
     )
+    if fmt.bilingual:  # the pair defaults from the languages the concepts use, declared or not
+        try:
+            source, target = options.pair(loaded.used_languages())
+        except ValueError:
+            raise click.UsageError(
+                f"{format_name} holds one language pair: give --source-lang and --target-lang"
+            ) from None
+        options = replace(options, source_lang=source, target_lang=target)
     try:
         if output == "-":
             export_termbase(fmt, loaded.concepts.values, sys.stdout.buffer, options)
@@ -83,8 +77,7 @@ def export(  # noqa: PLR0917 - click passes one parameter per option
             return
         _export_to_file(fmt, loaded, Path(output).resolve(), options)
     except ValueError as exc:  # e.g. a control character XML cannot hold
-        click.echo(f"error: {exc}", err=True)
-        raise SystemExit(1) from None
+        raise click.ClickException(str(exc)) from None
     click.echo(f"{Path(output).resolve()}: written ({format_name})", err=True)
 
 

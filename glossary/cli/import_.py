@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import click
 
-from glossary.formats import REGISTRY, FormatError, format_for_path, get_format
-from glossary.formats.base import ImportOptions
-from glossary.formats.merge import merge
-from glossary.formats.store import store_checked
-from glossary.termbase.load import TermbaseInvalid, load_termbase
+from glossary.cli.inputs import load_or_exit
+from glossary.formats import REGISTRY, FormatError, ImportOptions, get_format, import_into
 
 
 def _column_map(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -65,49 +63,32 @@ def import_(  # noqa: PLR0917 - click passes one parameter per option
     formula_escape: bool | None,
 ) -> None:
     """Import FILE into the YAML term base --into, printing what could not be mapped."""
-    existing = None
-    if do_merge:
-        try:
-            existing = load_termbase(into)
-        except TermbaseInvalid as exc:
-            for problem in exc.problems:
-                click.echo(str(problem), err=True)
-            click.echo(f"{into}: cannot merge into a term base with errors", err=True)
-            raise SystemExit(1) from None
-    elif into.exists() and any(into.iterdir()):
-        click.echo(f"{into}: already exists and is not empty; use --merge to add to it", err=True)
-        raise SystemExit(1)
     options = ImportOptions(
         name=name,
         source_lang=source_lang,
         target_lang=target_lang,
         column_map=_column_map(column_map),
         formula_escape=formula_escape,
-        known_sources=existing.sources if existing else {},
-        known_subjects=existing.subjects if existing else {},
     )
     try:
-        fmt = get_format(format_name) if format_name else format_for_path(file)
-        result = fmt.import_(file, options)
+        outcome = import_into(
+            file,
+            into,
+            fmt=get_format(format_name) if format_name else None,
+            options=options,
+            merge=do_merge,
+            load=partial(load_or_exit, refusal="cannot merge into it"),
+        )
+    except FileExistsError:
+        raise click.ClickException(f"{into}: already exists and is not empty; use --merge to add to it") from None
     except FormatError as exc:
-        click.echo(f"error: {exc}", err=True)
-        raise SystemExit(1) from None
+        raise click.ClickException(str(exc)) from None
     except OSError as exc:
-        click.echo(f"error: {file}: {exc.strerror or exc}", err=True)
-        raise SystemExit(1) from None
-    for line in result.report.lines():
+        raise click.ClickException(f"{exc.filename or file}: {exc.strerror or exc}") from None
+    for line in outcome.lines():
         click.echo(line)
-    termbase = result.termbase
-    if existing is not None:
-        merged = merge(existing, termbase)
-        termbase = merged.termbase
-        click.echo(f"merge: {merged.added} added, {merged.unchanged} unchanged, {len(merged.conflicts)} conflict(s)")
-        for conflict in merged.conflicts:
-            click.echo(f"  conflict: {conflict}")
-    errors = store_checked(termbase, into, copy_files_from=into if existing is not None else None)
-    if errors:
-        for problem in errors[:50]:
+    if not outcome.written:
+        for problem in outcome.errors[:50]:
             click.echo(str(problem), err=True)
-        click.echo(f"{into}: not written; the imported term base has {len(errors)} error(s)", err=True)
-        raise SystemExit(1)
-    click.echo(f"{into}: written, {len(termbase)} concepts")
+        raise click.ClickException(f"{into}: not written; the imported term base has {len(outcome.errors)} error(s)")
+    click.echo(f"{into}: written, {len(outcome.termbase)} concepts")

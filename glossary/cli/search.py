@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 import click
 
+from glossary.cli.inputs import load_or_exit
 from glossary.cli.options import index_option, termbase_option
+from glossary.model import STATUSES, Termbase
 from glossary.paths import default_index_dir, default_termbase
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     """Accept both repeated options and comma-separated lists: ``--target ru --target en`` or ``--target ru,en``."""
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _announce_and_load(index_dir: Path, termbase: Path) -> Termbase:
+    """Say why this search is slow before reading the YAML to build its index."""
+    click.echo(f"{index_dir}: building the index first", err=True)
+    return load_or_exit(termbase, refusal="cannot build the index")
 
 
 @click.command()
@@ -39,22 +48,13 @@ def search(
     as_json: bool,
 ) -> None:
     """Search QUERY in any language or script; builds the index first when it is missing or stale."""
-    from glossary.model import STATUSES
+    from glossary.search import Searcher, ensure_index
     from glossary.search.as_json import result_to_dict
-    from glossary.search.index import build_index, index_is_stale
-    from glossary.search.searcher import Searcher
-    from glossary.termbase.load import TermbaseInvalid, load_termbase
 
     directory = termbase or default_termbase()
     target_dir = index_dir or default_index_dir(directory)
-    if directory.is_dir() and index_is_stale(directory, target_dir):
-        click.echo(f"{target_dir}: building the index first", err=True)
-        try:
-            build_index(load_termbase(directory), target_dir, source_dir=directory)
-        except TermbaseInvalid as invalid:
-            raise click.ClickException(
-                f"{directory}: the term base has errors; run `glossary check`: {invalid.problems[0]}"
-            ) from None
+    if directory.is_dir():
+        ensure_index(directory, target_dir, load=partial(_announce_and_load, target_dir))
     try:
         searcher = Searcher(target_dir)
     except FileNotFoundError as error:

@@ -8,34 +8,15 @@ web package is imported lazily: the library itself never imports Flask.
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import click
 
+from glossary.cli.inputs import load_or_exit
 from glossary.cli.options import index_option, termbase_option
 from glossary.paths import default_index_dir, default_termbase
-
-
-def ensure_index(termbase: Path, index_dir: Path) -> bool:
-    """Build the index of ``termbase`` when it is missing or older than the YAML; True if built."""
-    from glossary.search.index import build_index, index_is_stale
-    from glossary.termbase.load import TermbaseInvalid, load_termbase
-
-    if not index_is_stale(termbase, index_dir):
-        return False
-    try:
-        loaded = load_termbase(termbase)
-    except TermbaseInvalid as invalid:
-        for problem in invalid.problems:
-            click.echo(str(problem), err=True)
-        raise click.ClickException(
-            f"{termbase}: cannot serve, the term base has errors (see `glossary check`)"
-        ) from None
-    except OSError as error:
-        raise click.ClickException(f"{termbase}: cannot read the term base: {error}") from None
-    build_index(loaded, index_dir, source_dir=termbase)
-    return True
 
 
 def _gunicorn(config: dict[str, Any], host: str, port: int, workers: int) -> None:
@@ -83,9 +64,11 @@ def _open_searcher(worker: Any) -> None:
 )
 def serve(*, host: str, port: int, termbase: Path | None, index_dir: Path | None, workers: int, debug: bool) -> None:
     """Serve the search site and the JSON API for a term base."""
+    from glossary.search import ensure_index
+
     directory = termbase or default_termbase()
     target = index_dir or default_index_dir(directory)
-    if ensure_index(directory, target):
+    if ensure_index(directory, target, load=partial(load_or_exit, refusal="cannot serve")):
         click.echo(f"{target}: index built from {directory}")
     config = {"TERMBASE": str(directory), "INDEX_DIR": str(target)}
     if debug:

@@ -6,7 +6,10 @@ The CLI, the web export page and the API all go through :data:`REGISTRY`::
     concepts, exported = select(lambda: termbase.concepts.values(), languages=("kk", "ru"))
     fmt.export(concepts, out, ExportOptions(languages=("kk", "ru"), info=termbase, exported_ids=exported))
 
-or, in one call, :func:`export_termbase`.
+or, in one call, :func:`export_termbase`.  The workflows over whole files are
+here too: :func:`open_termbase` reads a term-base directory or any importable
+file, :func:`import_into` imports a file into a YAML term base (merging and
+validating before an atomic write).
 """
 
 from __future__ import annotations
@@ -26,42 +29,13 @@ from glossary.formats.base import (
     ImportResult,
     TermbaseInfo,
 )
-from glossary.formats.csv_bilingual import OmegatTsvFormat, WeblateCsvFormat
-from glossary.formats.csv_multi import CsvExcelFormat, CsvFormat
 from glossary.formats.filters import filter_concepts, select
-from glossary.formats.tbx2 import Tbx2Format
-from glossary.formats.tbx3 import Tbx3Format
+from glossary.formats.importing import ImportOutcome, import_into, open_termbase
+from glossary.formats.registry import REGISTRY, format_for_path, get_format
 from glossary.model import Concept
 
 #: Default bound on an uploaded file's size (the web server may set a lower one).
 MAX_UPLOAD = 64 * 1024 * 1024
-
-REGISTRY: dict[str, type[Format]] = {
-    cls.name: cls for cls in (Tbx3Format, Tbx2Format, CsvFormat, CsvExcelFormat, WeblateCsvFormat, OmegatTsvFormat)
-}
-
-
-def get_format(name: str) -> Format:
-    """The format registered as ``name``; :class:`KeyError` lists the known names."""
-    try:
-        return REGISTRY[name]()
-    except KeyError:
-        raise KeyError(f"unknown format {name!r}; known: {', '.join(REGISTRY)}") from None
-
-
-def format_for_path(path: str | Path) -> Format:
-    """Guess a file's format from its extension, and for ``.tbx`` from its root element (v2 or v3)."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".tbx" and path.is_file():
-        from glossary.formats.safexml import root_of
-
-        root, _, _ = root_of(path)
-        return Tbx2Format() if root == "martif" else Tbx3Format()
-    for cls in REGISTRY.values():
-        if suffix in cls.extensions and cls.importable:
-            return cls()
-    raise FormatError(str(path), f"cannot tell the format from the extension {suffix!r}; give --format")
 
 
 def import_stream(
@@ -114,6 +88,7 @@ __all__ = [
     "Format",
     "FormatError",
     "ImportOptions",
+    "ImportOutcome",
     "ImportReport",
     "ImportResult",
     "TermbaseInfo",
@@ -121,6 +96,8 @@ __all__ = [
     "filter_concepts",
     "format_for_path",
     "get_format",
+    "import_into",
     "import_stream",
+    "open_termbase",
     "select",
 ]

@@ -28,6 +28,11 @@ class MergeResult:
     unchanged: int
     conflicts: list[Conflict]
 
+    def lines(self) -> list[str]:
+        """The counts, then one line per conflict, as ``glossary import --merge`` prints them."""
+        counts = f"merge: {self.added} added, {self.unchanged} unchanged, {len(self.conflicts)} conflict(s)"
+        return [counts, *(f"  conflict: {conflict}" for conflict in self.conflicts)]
+
 
 def merge(existing: Termbase, incoming: Termbase) -> MergeResult:
     """``existing`` plus whatever ``incoming`` adds; clashes are reported, not applied."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from glossary.formats.idmap import slug
 from glossary.model import SourceText, Termbase
 from glossary.termbase.load import check_termbase
-from glossary.termbase.write import _swap_in, write_termbase
+from glossary.termbase.write import replace_directory, write_termbase
 from glossary.termbase.yamlnodes import Problem
 
 
@@ -36,7 +36,7 @@ def store_checked(termbase: Termbase, directory: Path, *, copy_files_from: Path 
         _, problems = check_termbase(staged)
         errors = [p for p in problems if p.severity == "error"]
         if not errors:
-            _swap_in(staged, target)
+            replace_directory(staged, target)
         return errors
     finally:
         shutil.rmtree(staged, ignore_errors=True)

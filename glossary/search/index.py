@@ -25,7 +25,7 @@ import multiprocessing
 import os
 import shutil
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,7 @@ from glossary.model import Concept, Termbase
 from glossary.search.keys import surface_key, term_keys, text_keys
 from glossary.search.schema import build_schema, complete_key, whole_term_keys
 from glossary.serialize import concept_to_dict, source_to_dict, subject_to_dict
+from glossary.termbase.load import load_termbase
 
 CURRENT = "current"
 META_FILE = "meta.json"
@@ -268,6 +269,27 @@ def build_index(
         _swap(index_dir, generation)
         _remove_old_generations(index_dir, keep={generation.name, previous.name if previous else ""})
     return generation
+
+
+def ensure_index(
+    termbase_dir: Path,
+    index_dir: Path,
+    *,
+    load: Callable[[Path], Termbase] = load_termbase,
+    procs: int = 1,
+) -> bool:
+    """Build the index of ``termbase_dir`` when it is missing or stale; True when it was built.
+
+    The YAML is read only when a build is needed, through ``load``: by default
+    :func:`~glossary.termbase.load_termbase`, which raises
+    :class:`~glossary.termbase.TermbaseInvalid` with every problem.  A caller
+    that reports errors its own way (the CLI exits with a message) passes its
+    own loader.
+    """
+    if not index_is_stale(termbase_dir, index_dir):
+        return False
+    build_index(load(Path(termbase_dir)), index_dir, procs=procs, source_dir=Path(termbase_dir))
+    return True
 
 
 def _swap(index_dir: Path, generation: Path) -> None:

@@ -54,7 +54,7 @@ def write_termbase(termbase: Termbase, directory: str | Path, *, copy_files_from
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
         _write_into(termbase, staging, copy_files_from)
-        _swap_in(staging, target)
+        replace_directory(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -95,8 +95,15 @@ def _write_file(path: Path, text: str) -> None:
         os.fsync(handle.fileno())
 
 
-def _swap_in(staging: Path, target: Path) -> None:
-    """Rename ``staging`` to ``target``; an existing target is moved aside first, then removed."""
+def replace_directory(staging: Path, target: Path) -> None:
+    """Rename the finished directory ``staging`` to ``target``, replacing whatever is there.
+
+    An existing ``target`` is moved aside first and removed only once
+    ``staging`` is in place (if that rename fails, it is moved back), so a
+    reader sees the old directory or the new one, never neither for long nor a
+    mixture.  ``staging`` must be a sibling of ``target`` so every rename
+    stays on one file system.
+    """
     if not target.exists():
         staging.replace(target)
         return

@@ -17,8 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from glossary.cli import main
-from glossary.cli.serve import ensure_index
-from glossary.search.index import index_is_stale
+from glossary.search import ensure_index, index_is_stale
 from tests.web.support import WEB_FIXTURE
 
 #: What a server that is still starting answers; anything else (an HTTP error status above all) is a failure.

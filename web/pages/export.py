@@ -12,8 +12,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, request, url_for
 from flask_babel import gettext as _
 
-from glossary.formats import REGISTRY, export_termbase, get_format
-from glossary.formats.base import ExportOptions
+from glossary.formats import REGISTRY, ExportOptions, export_termbase, get_format
 from web.pages.twins import render_twin, twin_route
 from web.present.labels import format_label, language_name, subject_label
 from web.services import get_searcher
@@ -75,23 +74,18 @@ def download() -> Response:
     languages = tuple(code for code in request.args.getlist("lang") if code in info.languages)
     subjects = tuple(s for s in request.args.getlist("subject") if s in info.subjects)
     ids = tuple(i for i in request.args.getlist("id") if i)
-    source_lang = request.args.get("from") or None
-    target_lang = request.args.get("to") or None
-    if exporter.bilingual and not (source_lang and target_lang):
-        pool = [*languages] or list(info.languages)
-        source_lang = source_lang or pool[0]
-        target_lang = target_lang or next((c for c in pool if c != source_lang), None)
     options = ExportOptions(
         languages=languages,
-        source_lang=source_lang,
-        target_lang=target_lang,
+        source_lang=request.args.get("from") or None,
+        target_lang=request.args.get("to") or None,
         subjects=subjects,
         ids=ids,
         info=info,
     )
     out = io.BytesIO()
     try:
-        # export_termbase restricts a bilingual format to its pair and to concepts with a source term
+        # export_termbase works out a bilingual format's pair (ExportOptions.pair: missing ends default to
+        # the first chosen or indexed languages) and keeps to concepts with a source term
         export_termbase(exporter, searcher.concepts, out, options)
     except ValueError as error:
         abort(400, str(error))
