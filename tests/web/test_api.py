@@ -154,7 +154,7 @@ def test_cors_preflight_is_answered(client: FlaskClient) -> None:
     )
     assert response.status_code == 200
     assert response.headers["Access-Control-Allow-Origin"] == "*"
-    assert "GET" in response.headers["Access-Control-Allow-Methods"]
+    assert response.headers["Access-Control-Allow-Methods"] == "GET, OPTIONS"
 
 
 def test_openapi_describes_every_endpoint(client: FlaskClient) -> None:

@@ -204,6 +204,7 @@ def test_api_recognize(client: FlaskClient) -> None:
         (30, 33, "МЭК", "iec"),
     ]
     assert matches[1]["concept"]["url"] == "/ru/concept/iso"
+    assert response.headers["Access-Control-Allow-Methods"] == "POST, OPTIONS"
     assert {"text": "ISO", "type": "acronym", "status": "preferred"} in matches[1]["concept"]["terms"]["en"]
 
 
