@@ -307,14 +307,12 @@ def bench_build(termbase: Termbase, work: Path, both: bool = True) -> tuple[dict
 
 
 def bench_app() -> Any:
-    """The app gunicorn serves: the real API blueprint plus a trivial route, in the same workers."""
-    from flask import Flask, jsonify
+    """The app gunicorn serves: the real app (its API links to its pages) plus a trivial route, in the same workers."""
+    from flask import jsonify
 
-    from web.api.search import api
+    from web import create_app
 
-    app = Flask("bench")
-    app.config["INDEX_DIR"] = os.environ["BENCH_INDEX_DIR"]
-    app.register_blueprint(api, url_prefix="/api/v1")
+    app = create_app({"INDEX_DIR": os.environ["BENCH_INDEX_DIR"]})
 
     @app.get("/trivial")
     def trivial() -> Any:

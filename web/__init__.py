@@ -6,7 +6,6 @@ the index (through :func:`web.services.get_searcher`).
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from pathlib import Path
 from typing import Any
@@ -41,16 +40,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     headers.init_app(app)
     errors.init_app(app)
 
-    from web.api.search import api
+    from web.api import api
     from web.pages import register_pages
 
     register_pages(app)
     app.register_blueprint(api, url_prefix="/api/v1")
-    if importlib.util.find_spec("web.pages.tools") is not None:
-        from web.pages.tools import tools_api, tools_pages
-
-        app.register_blueprint(tools_pages, url_prefix="/<lang_code>")
-        app.register_blueprint(tools_api, url_prefix="/api/v1")
     return app
 
 

@@ -1,4 +1,4 @@
-"""Error pages in the interface language, and JSON errors under the API."""
+"""Error pages in the interface language, JSON errors under the API, and the one error type for bad input."""
 
 from __future__ import annotations
 
@@ -7,6 +7,19 @@ from typing import Any
 from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
+
+
+class InputError(ValueError):
+    """A request the app cannot serve as asked: a bad parameter, body or upload, or an unknown id.
+
+    The message is shown to the user as it is, so it is already translated;
+    ``status`` is the HTTP status (400, or 404 for an unknown id, 413 for too much).
+    The tools pages show it in their form; the API answers it as JSON.
+    """
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 def _titles() -> dict[int, str]:

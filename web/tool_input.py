@@ -1,4 +1,4 @@
-"""Read and bound what the tools pages and API receive: a text, a language, a bilingual file."""
+"""Read and bound what the tools pages and the API receive: a text, a language, a bilingual file."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import FileStorage
 
 from glossary.tools.bilingual import Bilingual, BilingualError, parse_bilingual
+from web.errors import InputError
 
 #: Characters of text a page highlights (the rendered page grows with it).
 PAGE_TEXT_LIMIT = 100_000
@@ -19,18 +20,11 @@ SEGMENT_LIMIT = 5_000
 UPLOAD_LIMIT = 2 * 1024 * 1024
 
 
-class ToolInputError(ValueError):
-    """Input the tools cannot use; ``status`` is 400, or 413 when it is too large."""
-
-    def __init__(self, message: str, status: int = 400) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-def check_language(name: str, value: object, known: Sequence[str]) -> str:
+def check_choice(name: str, value: object, known: Sequence[str]) -> str:
+    """``value`` when it is one of ``known`` (a language code, a status); else an error naming ``name``."""
     if not isinstance(value, str) or value not in known:
         shown = repr(value)[:30] if value is not None else _("nothing")
-        raise ToolInputError(
+        raise InputError(
             _("'%(name)s' must be one of %(known)s, not %(value)s", name=name, known=", ".join(known), value=shown)
         )
     return value
@@ -38,7 +32,7 @@ def check_language(name: str, value: object, known: Sequence[str]) -> str:
 
 def check_size(text: str, limit: int, what: str) -> str:
     if len(text) > limit:
-        raise ToolInputError(
+        raise InputError(
             _("%(what)s is %(size)s characters long; the limit is %(limit)s.", what=what, size=len(text), limit=limit),
             413,
         )
@@ -50,7 +44,7 @@ def read_upload(upload: FileStorage) -> tuple[bytes, str]:
     name = upload.filename or "upload"
     data = upload.read(UPLOAD_LIMIT + 1)
     if len(data) > UPLOAD_LIMIT:
-        raise ToolInputError(
+        raise InputError(
             _("%(name)s: the file is larger than %(limit)s MB.", name=name, limit=UPLOAD_LIMIT // 2**20), 413
         )
     return data, name
@@ -61,20 +55,20 @@ def decode_text(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise ToolInputError(_("%(name)s, line %(line)s: the file is not UTF-8 text.", name=name, line=line)) from error
+        raise InputError(_("%(name)s, line %(line)s: the file is not UTF-8 text.", name=name, line=line)) from error
 
 
 def parse_upload(data: bytes, name: str, source_lang: str | None, target_lang: str | None) -> Bilingual:
     try:
         bilingual = parse_bilingual(data, name, source_lang=source_lang, target_lang=target_lang)
     except BilingualError as error:
-        raise ToolInputError(str(error)) from error
+        raise InputError(str(error)) from error
     return limit_segments(bilingual)
 
 
 def limit_segments(bilingual: Bilingual) -> Bilingual:
     if len(bilingual.segments) > SEGMENT_LIMIT:
-        raise ToolInputError(
+        raise InputError(
             _("%(count)s segments; the limit is %(limit)s.", count=len(bilingual.segments), limit=SEGMENT_LIMIT), 413
         )
     return bilingual

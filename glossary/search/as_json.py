@@ -1,14 +1,22 @@
-"""Search results as plain data: the one JSON shape shared by the API and ``glossary search --json``."""
+"""Search results as plain data: the one JSON shape shared by the API and ``glossary search --json``.
+
+The core knows no web addresses: a caller that serves concept pages passes
+``concept_url`` (the web API builds it with ``url_for``) and every result and
+suggestion gets a ``url``; without it, as on the command line, there is none.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from glossary.search.results import Hit, SearchResult, Suggestion
 
+#: Turns a concept id into the address of its page.
+ConceptUrl = Callable[[str], str]
 
-def hit_to_dict(hit: Hit, targets: Sequence[str] = (), ui: str = "en") -> dict[str, Any]:
+
+def hit_to_dict(hit: Hit, targets: Sequence[str] = (), concept_url: ConceptUrl | None = None) -> dict[str, Any]:
     """One result: how it matched, its terms and definitions in the matched and target languages."""
     concept = hit.concept
     shown = [hit.matched.lang, *targets] if targets else list(concept.languages)
@@ -25,30 +33,32 @@ def hit_to_dict(hit: Hit, targets: Sequence[str] = (), ui: str = "en") -> dict[s
                 "text": definition.text,
                 "source": str(definition.source) if definition.source else None,
             }
-    return {
+    data: dict[str, Any] = {
         "id": concept.id,
         "score": hit.score,
         "matched": {"lang": hit.matched.lang, "term": hit.matched.term, "how": hit.matched.how},
         "terms": terms,
         "definition": definitions,
         "subjects": list(concept.subjects),
-        "url": f"/{ui}/concept/{concept.id}",
     }
+    if concept_url is not None:
+        data["url"] = concept_url(concept.id)
+    return data
 
 
-def result_to_dict(result: SearchResult, targets: Sequence[str] = (), ui: str = "en") -> dict[str, Any]:
+def result_to_dict(
+    result: SearchResult, targets: Sequence[str] = (), concept_url: ConceptUrl | None = None
+) -> dict[str, Any]:
     return {
         "query": result.query,
         "total": result.total,
-        "results": [hit_to_dict(hit, targets, ui) for hit in result.hits],
+        "results": [hit_to_dict(hit, targets, concept_url) for hit in result.hits],
         "did_you_mean": result.did_you_mean,
     }
 
 
-def suggestion_to_dict(suggestion: Suggestion, ui: str = "en") -> dict[str, Any]:
-    return {
-        "text": suggestion.text,
-        "lang": suggestion.lang,
-        "id": suggestion.concept_id,
-        "url": f"/{ui}/concept/{suggestion.concept_id}",
-    }
+def suggestion_to_dict(suggestion: Suggestion, concept_url: ConceptUrl | None = None) -> dict[str, Any]:
+    data = {"text": suggestion.text, "lang": suggestion.lang, "id": suggestion.concept_id}
+    if concept_url is not None:
+        data["url"] = concept_url(suggestion.concept_id)
+    return data

@@ -1,4 +1,4 @@
-"""The JSON API: shapes, validation, CORS and the OpenAPI document, on a bare app and through create_app."""
+"""The JSON API: shapes, validation, CORS and the OpenAPI document (see test_openapi.py for the document itself)."""
 
 from __future__ import annotations
 
@@ -10,26 +10,24 @@ from flask.testing import FlaskClient
 
 from glossary.search.index import build_index
 from glossary.termbase.load import load_termbase
-from web.api.search import api
-from web.services import forget_searchers
+from tests.web.support import build
+from web import create_app
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "search"
 
 
 @pytest.fixture(scope="module")
 def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("api-index")
-    build_index(load_termbase(FIXTURE), target, source_dir=FIXTURE)
-    return target
+    return build(FIXTURE, tmp_path_factory.mktemp("api-index"))
+
+
+def api_app(index_dir: Path) -> Flask:
+    return create_app({"TESTING": True, "INDEX_DIR": str(index_dir), "TERMBASE": str(FIXTURE)})
 
 
 @pytest.fixture
 def client(index_dir: Path) -> FlaskClient:
-    app = Flask(__name__)
-    app.config["INDEX_DIR"] = str(index_dir)
-    app.register_blueprint(api, url_prefix="/api/v1")
-    yield app.test_client()
-    forget_searchers()
+    return api_app(index_dir).test_client()
 
 
 def test_search_returns_ranked_results_with_match_terms_definition_and_url(client: FlaskClient) -> None:
@@ -86,6 +84,36 @@ def test_bad_parameters_answer_400_naming_the_parameter(client: FlaskClient, que
     assert names in response.get_json()["error"]
 
 
+@pytest.mark.parametrize(
+    ("ui", "bad_limit", "no_concept"),
+    [
+        (
+            "kk",
+            "'limit' мәні 1–100 аралығындағы бүтін сан болуы керек, ал берілгені: 'abc'",
+            "'no-such-thing' идентификаторы бар ұғым жоқ.",
+        ),
+        (
+            "ru",
+            "'limit' должно быть целым числом от 1 до 100, а не 'abc'",
+            "Нет понятия с идентификатором 'no-such-thing'.",
+        ),
+        ("en", "'limit' must be a whole number from 1 to 100, not 'abc'", "No concept has the id 'no-such-thing'."),
+    ],
+)
+def test_errors_are_in_the_ui_language(client: FlaskClient, ui: str, bad_limit: str, no_concept: str) -> None:
+    response = client.get("/api/v1/search", query_string={"q": "x", "limit": "abc", "ui": ui})
+    assert response.get_json() == {"error": bad_limit, "status": 400}
+    response = client.get("/api/v1/concepts/no-such-thing", query_string={"ui": ui})
+    assert response.get_json() == {"error": no_concept, "status": 404}
+
+
+def test_a_bad_ui_is_refused_and_the_url_follows_a_good_one(client: FlaskClient) -> None:
+    for path in ("/api/v1/search?q=iso", "/api/v1/suggest?q=iso", "/api/v1/concepts/iso"):
+        assert client.get(path + "&ui=de" if "?" in path else path + "?ui=de").status_code == 400
+    assert client.get("/api/v1/concepts/iso?ui=ru").get_json()["url"] == "/ru/concept/iso"
+    assert client.get("/api/v1/suggest?q=iso&ui=kk").get_json()["suggestions"][0]["url"].startswith("/kk/concept/")
+
+
 def test_any_query_text_is_safe_over_http(client: FlaskClient) -> None:
     for q in ['"(*~ AND OR', "x" * 10_000, "\x00\x1f", "]]}{"]:
         assert client.get("/api/v1/search", query_string={"q": q}).status_code == 200
@@ -126,7 +154,7 @@ def test_cors_preflight_is_answered(client: FlaskClient) -> None:
     )
     assert response.status_code == 200
     assert response.headers["Access-Control-Allow-Origin"] == "*"
-    assert "GET" in response.headers["Access-Control-Allow-Methods"]
+    assert response.headers["Access-Control-Allow-Methods"] == "GET, OPTIONS"
 
 
 def test_openapi_describes_every_endpoint(client: FlaskClient) -> None:
@@ -139,24 +167,19 @@ def test_openapi_describes_every_endpoint(client: FlaskClient) -> None:
 
 
 def test_no_index_answers_503_with_a_message(tmp_path: Path) -> None:
-    app = Flask(__name__)
-    app.config["INDEX_DIR"] = str(tmp_path)
-    app.register_blueprint(api, url_prefix="/api/v1")
-    response = app.test_client().get("/api/v1/search?q=x")
+    response = api_app(tmp_path).test_client().get("/api/v1/search?q=x")
     assert response.status_code == 503
-    assert "glossary build" in response.get_json()["error"]
+    assert response.get_json() == {
+        "error": "No search index has been built yet; run `glossary build` on the server.",
+        "status": 503,
+    }
+    assert "`glossary build`" in api_app(tmp_path).test_client().get("/api/v1/suggest?ui=kk").get_json()["error"]
 
 
-def test_the_api_through_create_app(index_dir: Path) -> None:
-    from web import create_app
-
-    app = create_app({"TESTING": True, "INDEX_DIR": str(index_dir), "TERMBASE": str(FIXTURE)})
-    try:
-        body = app.test_client().get("/api/v1/search?q=ISO").get_json()
-        assert body["results"][0]["id"] == "iso"
-        assert app.test_client().get("/api/v1/concepts/iso").status_code == 200
-    finally:
-        forget_searchers()
+def test_the_api_through_create_app(client: FlaskClient) -> None:
+    body = client.get("/api/v1/search?q=ISO").get_json()
+    assert body["results"][0]["id"] == "iso"
+    assert client.get("/api/v1/concepts/iso").status_code == 200
 
 
 def test_a_worker_picks_up_a_rebuilt_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -169,14 +192,8 @@ def test_a_worker_picks_up_a_rebuilt_index(tmp_path: Path, monkeypatch: pytest.M
     index_dir = tmp_path / "index"
     build_index(load_termbase(termbase), index_dir, source_dir=termbase)
     monkeypatch.setattr(web.services, "REFRESH_INTERVAL", 0.0)
-    app = Flask(__name__)
-    app.config["INDEX_DIR"] = str(index_dir)
-    app.register_blueprint(api, url_prefix="/api/v1")
-    client = app.test_client()
-    try:
-        assert client.get("/api/v1/concepts/labour-code").status_code == 200
-        (termbase / "concepts" / "labour-code.yaml").unlink()
-        build_index(load_termbase(termbase), index_dir, source_dir=termbase)
-        assert client.get("/api/v1/concepts/labour-code").status_code == 404
-    finally:
-        forget_searchers()
+    client = api_app(index_dir).test_client()
+    assert client.get("/api/v1/concepts/labour-code").status_code == 200
+    (termbase / "concepts" / "labour-code.yaml").unlink()
+    build_index(load_termbase(termbase), index_dir, source_dir=termbase)
+    assert client.get("/api/v1/concepts/labour-code").status_code == 404

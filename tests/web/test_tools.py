@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
 
@@ -16,8 +15,9 @@ from lxml import html as lxml_html
 from tests.conftest import FIXTURES
 from tests.web.support import build
 from web import create_app
-from web.pages import tools
-from web.services import forget_recognizers, forget_searchers, get_recognizer, get_searcher
+from web.api import tools as api_tools
+from web.pages import tools as page_tools
+from web.services import get_recognizer, get_searcher
 
 TOOLS_BASE = FIXTURES / "tools"
 TEXTS = FIXTURES / "texts"
@@ -30,10 +30,8 @@ def tools_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def app(tools_index: Path) -> Iterator[Flask]:
-    yield create_app({"TESTING": True, "TERMBASE": str(TOOLS_BASE), "INDEX_DIR": str(tools_index)})
-    forget_searchers()
-    forget_recognizers()
+def app(tools_index: Path) -> Flask:
+    return create_app({"TESTING": True, "TERMBASE": str(TOOLS_BASE), "INDEX_DIR": str(tools_index)})
 
 
 @pytest.fixture
@@ -123,7 +121,7 @@ def test_check_text_bad_input_is_explained(
 
 
 def test_check_text_size_limit(client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tools, "PAGE_TEXT_LIMIT", 20)
+    monkeypatch.setattr(page_tools, "PAGE_TEXT_LIMIT", 20)
     response = client.post("/en/tools/check-text", data={"lang": "kk", "text": "стандарт " * 5})
     assert response.status_code == 413
     assert "the limit is 20" in response.get_data(as_text=True)
@@ -206,6 +204,7 @@ def test_api_recognize(client: FlaskClient) -> None:
         (30, 33, "МЭК", "iec"),
     ]
     assert matches[1]["concept"]["url"] == "/ru/concept/iso"
+    assert response.headers["Access-Control-Allow-Methods"] == "POST, OPTIONS"
     assert {"text": "ISO", "type": "acronym", "status": "preferred"} in matches[1]["concept"]["terms"]["en"]
 
 
@@ -222,12 +221,35 @@ def test_api_recognize(client: FlaskClient) -> None:
 def test_api_recognize_errors(
     client: FlaskClient, monkeypatch: pytest.MonkeyPatch, kwargs: dict[str, object], status: int, message: str
 ) -> None:
-    monkeypatch.setattr(tools, "API_TEXT_LIMIT", 30)
+    monkeypatch.setattr(api_tools, "API_TEXT_LIMIT", 30)
     response = client.post("/api/v1/recognize", **kwargs)  # type: ignore[arg-type]
     assert response.status_code == status
     body = response.get_json()
     assert body["status"] == status
     assert message in body["error"]
+
+
+@pytest.mark.parametrize(
+    ("ui", "message"),
+    [
+        ("kk", "'lang' мәні мыналардың бірі болуы керек: kk, ru, en, ал берілгені: 'fr'"),
+        ("ru", "'lang' должно быть одним из: kk, ru, en, а не 'fr'"),
+        ("en", "'lang' must be one of kk, ru, en, not 'fr'"),
+    ],
+)
+def test_api_errors_are_in_the_ui_language(client: FlaskClient, ui: str, message: str) -> None:
+    response = client.post(f"/api/v1/recognize?ui={ui}", json={"text": "x", "lang": "fr"})
+    assert response.get_json() == {"error": message, "status": 400}
+    response = client.post(
+        f"/api/v1/check?ui={ui}", json={"source_lang": "fr", "target_lang": "kk", "source": "x", "target": "y"}
+    )
+    assert response.get_json()["error"] == message.replace("'lang'", "'source_lang'")
+
+
+def test_api_recognize_refuses_a_bad_ui_like_search(client: FlaskClient) -> None:
+    response = client.post("/api/v1/recognize?ui=../x", json={"text": "ИСО", "lang": "ru"})
+    assert response.status_code == 400
+    assert "'ui'" in response.get_json()["error"]
 
 
 def test_api_check_json_segments_and_upload(client: FlaskClient) -> None:
@@ -300,9 +322,6 @@ def test_tools_pages_are_localized(client: FlaskClient) -> None:
 
 def test_api_without_an_index_answers_503(tmp_path: Path) -> None:
     app = create_app({"TESTING": True, "TERMBASE": str(TOOLS_BASE), "INDEX_DIR": str(tmp_path / "none")})
-    try:
-        response = app.test_client().post("/api/v1/recognize", json={"text": "стандарт", "lang": "kk"})
-        assert response.status_code == 503
-        assert response.get_json()["status"] == 503
-    finally:
-        forget_searchers()
+    response = app.test_client().post("/api/v1/recognize", json={"text": "стандарт", "lang": "kk"})
+    assert response.status_code == 503
+    assert response.get_json()["status"] == 503

@@ -1,8 +1,7 @@
-"""Translator tools: find the term base's terms in a text, check a translation, take a document glossary.
+"""Translator tools as pages: find the term base's terms in a text, check a translation, take a document glossary.
 
-Two blueprints: ``tools_pages`` (mounted under ``/<lang_code>``, server
-rendered, usable without JavaScript) and ``tools_api`` (mounted at
-``/api/v1``: ``POST /recognize`` and ``POST /check``).  Both run the same
+Mounted under ``/<lang_code>``, server rendered, usable without JavaScript.
+The same tools answer JSON in :mod:`web.api.tools`; both run the same
 library code through one recognizer per worker and language
 (:mod:`web.services`).
 """
@@ -13,24 +12,21 @@ import io
 import re
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, render_template, request
+from flask import Blueprint, Response, render_template, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from glossary.formats import REGISTRY, get_format
-from glossary.tools.bilingual import Bilingual, Segment, segments_from_columns
+from glossary.tools.bilingual import Bilingual, segments_from_columns
 from glossary.tools.document_glossary import export_document_glossary
-from glossary.tools.recognize import occurrence_to_dict
-from web.api import openapi_tools as tools_openapi
+from web.errors import InputError
 from web.present.labels import format_label, language_name
 from web.present.tools import found_terms, pieces
 from web.services import get_checker, get_recognizer, get_searcher
 from web.tool_input import (
-    API_TEXT_LIMIT,
     PAGE_TEXT_LIMIT,
-    ToolInputError,
     base_language,
-    check_language,
+    check_choice,
     check_size,
     decode_text,
     limit_segments,
@@ -39,12 +35,6 @@ from web.tool_input import (
 )
 
 tools_pages = Blueprint("tools_pages", __name__)
-tools_api = Blueprint("tools_api", __name__)
-tools_openapi.register()
-
-
-def _languages() -> list[str]:
-    return list(get_searcher().info.languages)
 
 
 def _default_lang(languages: list[str], offset: int = 0) -> str:
@@ -55,9 +45,6 @@ def _default_lang(languages: list[str], offset: int = 0) -> str:
 
 def _formats() -> list[dict[str, Any]]:
     return [{"name": name, "label": format_label(name, cls.label)} for name, cls in REGISTRY.items()]
-
-
-# --- pages --------------------------------------------------------------------------
 
 
 def _submitted_text() -> str:
@@ -86,11 +73,11 @@ def check_text() -> Any:
     if request.method == "GET":
         return render_template("tools/check_text.html", **context)
     try:
-        lang = check_language("lang", request.form.get("lang"), languages)
+        lang = check_choice("lang", request.form.get("lang"), languages)
         text = check_size(_submitted_text(), PAGE_TEXT_LIMIT, _("The text"))
         if not text.strip():
-            raise ToolInputError(_("Paste a text or choose a file."))
-    except ToolInputError as error:
+            raise InputError(_("Paste a text or choose a file."))
+    except InputError as error:
         context["error"] = str(error)
         context["text"] = request.form.get("text", "")[:PAGE_TEXT_LIMIT]
         return render_template("tools/check_text.html", **context), error.status
@@ -114,15 +101,15 @@ def document_glossary() -> Any:
     searcher = get_searcher()
     languages = list(searcher.info.languages)
     try:
-        lang = check_language("lang", request.form.get("lang"), languages)
+        lang = check_choice("lang", request.form.get("lang"), languages)
         text = check_size(request.form.get("text", ""), PAGE_TEXT_LIMIT, _("The text"))
         name = request.form.get("format", "")
         if name not in REGISTRY:
-            raise ToolInputError(_("Unknown export format."))
+            raise InputError(_("Unknown export format."))
         target = request.form.get("to") or None
         if target is not None:
-            check_language("to", target, languages)
-    except ToolInputError as error:
+            check_choice("to", target, languages)
+    except InputError as error:
         return render_template("error.html", code=error.status, message=str(error), detail=None), error.status
     fmt = get_format(name)
     out = io.BytesIO()
@@ -137,8 +124,8 @@ def document_glossary() -> Any:
 
 
 def _submitted_pairs(languages: list[str]) -> tuple[Bilingual, str, str]:
-    source_lang = check_language("source_lang", request.form.get("source_lang"), languages)
-    target_lang = check_language("target_lang", request.form.get("target_lang"), languages)
+    source_lang = check_choice("source_lang", request.form.get("source_lang"), languages)
+    target_lang = check_choice("target_lang", request.form.get("target_lang"), languages)
     upload = request.files.get("file")
     if upload is not None and upload.filename:
         data, name = read_upload(upload)
@@ -150,9 +137,9 @@ def _submitted_pairs(languages: list[str]) -> tuple[Bilingual, str, str]:
         target = check_size(request.form.get("target", ""), PAGE_TEXT_LIMIT, _("The translation"))
         bilingual = limit_segments(segments_from_columns(source, target))
     if not bilingual.segments:
-        raise ToolInputError(_("Paste the source and the translation, one segment per line, or choose a file."))
+        raise InputError(_("Paste the source and the translation, one segment per line, or choose a file."))
     if source_lang == target_lang:
-        raise ToolInputError(_("The source and target languages must differ."))
+        raise InputError(_("The source and target languages must differ."))
     return bilingual, source_lang, target_lang
 
 
@@ -175,7 +162,7 @@ def check_translation() -> Any:
         return render_template("tools/check_translation.html", **context)
     try:
         bilingual, source_lang, target_lang = _submitted_pairs(languages)
-    except ToolInputError as error:
+    except InputError as error:
         context["error"] = str(error)
         return render_template("tools/check_translation.html", **context), error.status
     checker = get_checker(searcher, source_lang, target_lang)
@@ -192,107 +179,3 @@ def check_translation() -> Any:
         source_lang=source_lang, target_lang=target_lang, report=report, summary=report.summary(), labels=labels
     )
     return render_template("tools/check_translation.html", **context)
-
-
-# --- API ------------------------------------------------------------------------------
-
-
-@tools_api.errorhandler(ToolInputError)
-def _bad_input(error: ToolInputError) -> tuple[Response, int]:
-    return jsonify({"error": str(error), "status": error.status}), error.status
-
-
-@tools_api.errorhandler(FileNotFoundError)
-def _no_index(error: FileNotFoundError) -> tuple[Response, int]:
-    return jsonify({"error": str(error), "status": 503}), 503
-
-
-@tools_api.after_request
-def _allow_cross_origin(response: Response) -> Response:
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    response.headers["Access-Control-Allow-Methods"] = "POST, OPTIONS"
-    response.headers["Access-Control-Allow-Headers"] = "Content-Type"
-    return response
-
-
-def _json_body(shape: str) -> dict[str, Any]:
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        raise ToolInputError(_("The body must be a JSON object: %(shape)s", shape=shape))
-    return body
-
-
-def _string(body: dict[str, Any], name: str) -> str:
-    value = body.get(name)
-    if not isinstance(value, str):
-        raise ToolInputError(_("'%(name)s' is required and must be a string", name=name))
-    return value
-
-
-@tools_api.post("/recognize")
-def recognize() -> Response:
-    """The term occurrences in ``text`` (see the OpenAPI document)."""
-    body = _json_body('{"text": "...", "lang": "kk"}')
-    text = check_size(_string(body, "text"), API_TEXT_LIMIT, "'text'")
-    searcher = get_searcher()
-    lang = check_language("lang", body.get("lang"), list(searcher.info.languages))
-    recognizer = get_recognizer(searcher, lang)
-    ui = request.args.get("ui", "en")
-    matches = []
-    for occurrence in recognizer.find(text):
-        match = occurrence_to_dict(occurrence, recognizer.concepts.get(occurrence.concept_id))
-        match["concept"]["url"] = f"/{ui if re.fullmatch(r'[a-z]{2,3}', ui) else 'en'}/concept/{occurrence.concept_id}"
-        matches.append(match)
-    return jsonify({"lang": lang, "matches": matches})
-
-
-def _api_pairs(languages: list[str]) -> tuple[Bilingual, str | None, str | None]:
-    """Segments from a multipart upload (``file``) or from the JSON body (``segments`` or ``source``/``target``)."""
-    upload = request.files.get("file")
-    if upload is not None and upload.filename:
-        data, name = read_upload(upload)
-        source_lang, target_lang = request.form.get("source_lang"), request.form.get("target_lang")
-        bilingual = parse_upload(data, name, source_lang, target_lang)
-        return (
-            bilingual,
-            source_lang or base_language(bilingual.source_lang, languages),
-            target_lang or base_language(bilingual.target_lang, languages),
-        )
-    body = _json_body(
-        '{"source_lang": "kk", "target_lang": "ru", "segments": [{"id": "1", "source": "...", "target": "..."}]}'
-    )
-    if "segments" in body:
-        raw = body["segments"]
-        if not isinstance(raw, list):
-            raise ToolInputError(_("'segments' must be a list of objects with 'source' and 'target'"))
-        segments = []
-        for number, item in enumerate(raw, 1):
-            if (
-                not isinstance(item, dict)
-                or not isinstance(item.get("source"), str)
-                or not isinstance(item.get("target", ""), str)
-            ):
-                raise ToolInputError(
-                    _("'segments[%(number)s]' must be an object with string 'source' and 'target'", number=number)
-                )
-            check_size(item["source"] + item.get("target", ""), API_TEXT_LIMIT, f"'segments[{number}]'")
-            segments.append(Segment(str(item.get("id", number)), item["source"], item.get("target", ""), number))
-        bilingual = limit_segments(Bilingual(segments))
-    else:
-        source = check_size(_string(body, "source"), API_TEXT_LIMIT, "'source'")
-        target = check_size(_string(body, "target"), API_TEXT_LIMIT, "'target'")
-        bilingual = limit_segments(segments_from_columns(source, target))
-    return bilingual, body.get("source_lang"), body.get("target_lang")
-
-
-@tools_api.post("/check")
-def check() -> Response:
-    """The terminology report of a translation (see the OpenAPI document)."""
-    searcher = get_searcher()
-    languages = list(searcher.info.languages)
-    bilingual, source_lang, target_lang = _api_pairs(languages)
-    source_lang = check_language("source_lang", source_lang, languages)
-    target_lang = check_language("target_lang", target_lang, languages)
-    if source_lang == target_lang:
-        raise ToolInputError(_("The source and target languages must differ."))
-    return jsonify(get_checker(searcher, source_lang, target_lang).check(bilingual).to_dict())

@@ -1,0 +1,96 @@
+"""What an API request asks for: its query parameters, read and checked, and the language it is answered in.
+
+Every check raises :class:`~web.errors.InputError` with a translated message
+that names the parameter, so a client can show it as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from flask import g, request, url_for
+from flask_babel import gettext as _
+
+from web.errors import InputError
+from web.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from web.tool_input import check_choice
+
+#: The page every concept URL in an answer points to.
+CONCEPT_PAGE = "pages.concept"
+
+
+def use_interface_language() -> str:
+    """Read ``ui`` (default en): the interface language of concept URLs and of error messages.
+
+    The one rule for a bad ``ui``, for every endpoint: anything but an
+    interface language is a 400, so no answer links to a page that does not
+    exist.  It is stored where :mod:`web.i18n` looks for the request's
+    language, so Babel translates the messages and ``url_for`` prefixes the
+    page URLs with it.
+    """
+    ui = check_choice("ui", request.args.get("ui", DEFAULT_LANGUAGE), list(LANGUAGES))
+    g.lang_code = ui
+    return ui
+
+
+def concept_url(concept_id: str) -> str:
+    """The concept's page in the request's interface language, e.g. ``/kk/concept/iso``."""
+    return url_for(CONCEPT_PAGE, lang_code=g.get("lang_code", DEFAULT_LANGUAGE), concept_id=concept_id)
+
+
+def required(name: str) -> str:
+    value = request.args.get(name)
+    if value is None:
+        raise InputError(_("'%(name)s' is required and must be a string", name=name))
+    return value
+
+
+def optional(name: str) -> str:
+    """Any text, empty when absent."""
+    return request.args.get(name, "")
+
+
+def listed(name: str) -> list[str]:
+    """A parameter given repeatedly or comma-separated: ``target=ru&target=en`` or ``target=ru,en``."""
+    return [part.strip() for value in request.args.getlist(name) for part in value.split(",") if part.strip()]
+
+
+def choice(name: str, known: Sequence[str]) -> str | None:
+    """An optional single value out of ``known`` (an empty one counts as absent)."""
+    value = request.args.get(name) or None
+    return None if value is None else check_choice(name, value, known)
+
+
+def choices(name: str, known: Sequence[str]) -> list[str]:
+    """A listed parameter whose every value is one of ``known``."""
+    return [check_choice(name, value, known) for value in listed(name)]
+
+
+def subjects(name: str, known: Collection[str]) -> list[str]:
+    """Subject fields, each of the term base's (they are too many to list in the message)."""
+    values = listed(name)
+    unknown = [value for value in values if value not in known]
+    if unknown:
+        raise InputError(_("'%(name)s': unknown subject %(value)s", name=name, value=repr(unknown[0][:40])))
+    return values
+
+
+def whole_number(name: str, default: int, low: int, high: int) -> int:
+    raw = request.args.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = None
+    if value is None or not low <= value <= high:
+        raise InputError(
+            _(
+                "'%(name)s' must be a whole number from %(low)s to %(high)s, not %(value)s",
+                name=name,
+                low=low,
+                high=high,
+                value=repr(raw[:40]),
+            )
+        )
+    return value

@@ -1,0 +1,112 @@
+"""The translator tools as JSON: ``POST /recognize`` (the term occurrences in a text) and ``POST /check``.
+
+The same library code as the tools pages (:mod:`web.pages.tools`), through
+one recognizer per worker and language (:mod:`web.services`); only the input
+and the answer differ.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response, jsonify, request
+from flask_babel import gettext as _
+
+from glossary.tools.bilingual import Bilingual, Segment, segments_from_columns
+from glossary.tools.recognize import occurrence_to_dict
+from web.api import params
+from web.errors import InputError
+from web.services import get_checker, get_recognizer, get_searcher
+from web.tool_input import (
+    API_TEXT_LIMIT,
+    base_language,
+    check_choice,
+    check_size,
+    limit_segments,
+    parse_upload,
+    read_upload,
+)
+
+
+def _json_body(shape: str) -> dict[str, Any]:
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise InputError(_("The body must be a JSON object: %(shape)s", shape=shape))
+    return body
+
+
+def _string(body: dict[str, Any], name: str) -> str:
+    value = body.get(name)
+    if not isinstance(value, str):
+        raise InputError(_("'%(name)s' is required and must be a string", name=name))
+    return value
+
+
+def recognize() -> Response:
+    """The term occurrences in ``text`` (see the OpenAPI document)."""
+    body = _json_body('{"text": "...", "lang": "kk"}')
+    text = check_size(_string(body, "text"), API_TEXT_LIMIT, "'text'")
+    searcher = get_searcher()
+    lang = check_choice("lang", body.get("lang"), list(searcher.info.languages))
+    recognizer = get_recognizer(searcher, lang)
+    urls: dict[str, str] = {}
+    matches = []
+    for occurrence in recognizer.find(text):
+        match = occurrence_to_dict(occurrence, recognizer.concepts.get(occurrence.concept_id))
+        concept_id = occurrence.concept_id
+        if concept_id not in urls:
+            urls[concept_id] = params.concept_url(concept_id)
+        match["concept"]["url"] = urls[concept_id]
+        matches.append(match)
+    return jsonify({"lang": lang, "matches": matches})
+
+
+def _pairs(languages: list[str]) -> tuple[Bilingual, str | None, str | None]:
+    """Segments from a multipart upload (``file``) or from the JSON body (``segments`` or ``source``/``target``)."""
+    upload = request.files.get("file")
+    if upload is not None and upload.filename:
+        data, name = read_upload(upload)
+        source_lang, target_lang = request.form.get("source_lang"), request.form.get("target_lang")
+        bilingual = parse_upload(data, name, source_lang, target_lang)
+        return (
+            bilingual,
+            source_lang or base_language(bilingual.source_lang, languages),
+            target_lang or base_language(bilingual.target_lang, languages),
+        )
+    body = _json_body(
+        '{"source_lang": "kk", "target_lang": "ru", "segments": [{"id": "1", "source": "...", "target": "..."}]}'
+    )
+    if "segments" in body:
+        raw = body["segments"]
+        if not isinstance(raw, list):
+            raise InputError(_("'segments' must be a list of objects with 'source' and 'target'"))
+        segments = []
+        for number, item in enumerate(raw, 1):
+            if (
+                not isinstance(item, dict)
+                or not isinstance(item.get("source"), str)
+                or not isinstance(item.get("target", ""), str)
+            ):
+                raise InputError(
+                    _("'segments[%(number)s]' must be an object with string 'source' and 'target'", number=number)
+                )
+            check_size(item["source"] + item.get("target", ""), API_TEXT_LIMIT, f"'segments[{number}]'")
+            segments.append(Segment(str(item.get("id", number)), item["source"], item.get("target", ""), number))
+        bilingual = limit_segments(Bilingual(segments))
+    else:
+        source = check_size(_string(body, "source"), API_TEXT_LIMIT, "'source'")
+        target = check_size(_string(body, "target"), API_TEXT_LIMIT, "'target'")
+        bilingual = limit_segments(segments_from_columns(source, target))
+    return bilingual, body.get("source_lang"), body.get("target_lang")
+
+
+def check() -> Response:
+    """The terminology report of a translation (see the OpenAPI document)."""
+    searcher = get_searcher()
+    languages = list(searcher.info.languages)
+    bilingual, source_lang, target_lang = _pairs(languages)
+    source_lang = check_choice("source_lang", source_lang, languages)
+    target_lang = check_choice("target_lang", target_lang, languages)
+    if source_lang == target_lang:
+        raise InputError(_("The source and target languages must differ."))
+    return jsonify(get_checker(searcher, source_lang, target_lang).check(bilingual).to_dict())
