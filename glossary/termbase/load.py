@@ -101,7 +101,7 @@ class _Loader:
         termbase.subjects = self._load_subjects()
         self._load_concepts(termbase)
         self._check_references(termbase)
-        return termbase, sorted(self.problems, key=lambda p: (p.file, p.line, p.path))
+        return termbase, sorted(self.problems, key=lambda p: (p.file, p.line, p.field))
 
     # -- small files ---------------------------------------------------------
 
