@@ -8,8 +8,15 @@ own, so that YAML maps onto TBX v3 and back without loss.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+#: A valid concept id: a letter, digit or '_', then those or '.' and '-'.  Imports mint
+#: source and subject ids of the same shape.  No ':', so a locator ``id:N`` parses back.
+ID_PATTERN = re.compile(r"^[\w][\w.\-]*$")
+#: ``text`` or ``text:sentence``; see :func:`parse_locator`.
+LOCATOR_PATTERN = re.compile(r"^(?P<text>.+?)(?::(?P<sentence>\d+))?$")
 
 TERM_TYPES: tuple[str, ...] = (
     "fullForm",
@@ -32,6 +39,14 @@ RELATION_TYPES: tuple[str, ...] = ("broader", "narrower", "related")
 
 #: TBX-Basic's term types that are short forms of a full name.
 ABBREVIATION_TYPES: frozenset[str] = frozenset({"acronym", "abbreviation", "shortForm"})
+#: Statuses that advise against a term: a translation should use another one.
+DISCOURAGED_STATUSES: frozenset[str] = frozenset({"deprecated", "superseded"})
+
+#: Display rank of a status (the order of :data:`STATUSES`) and of a term type
+#: (full forms, then short forms, variants, phrases); unknown values sort last.
+STATUS_RANK: dict[str, int] = {status: rank for rank, status in enumerate(STATUSES)}
+TYPE_RANK: dict[str, int] = {"fullForm": 0, **dict.fromkeys(sorted(ABBREVIATION_TYPES), 1), "variant": 2, "phrase": 3}
+UNRANKED = 9
 
 
 @dataclass(frozen=True)
@@ -47,6 +62,15 @@ class Source:
 
     def __str__(self) -> str:
         return self.text if self.sentence is None else f"{self.text}:{self.sentence}"
+
+
+def parse_locator(value: str) -> Source:
+    """``"seed-1:12"`` → ``Source("seed-1", 12)``; a bare id has no sentence.  The inverse of ``str(source)``."""
+    match = LOCATOR_PATTERN.match(value.strip())
+    if not match:
+        return Source(value.strip())
+    sentence = match.group("sentence")
+    return Source(match.group("text"), int(sentence) if sentence else None)
 
 
 @dataclass(frozen=True)
@@ -94,6 +118,11 @@ class Term:
     @property
     def is_abbreviation(self) -> bool:
         return self.type in ABBREVIATION_TYPES
+
+
+def term_rank(term: Term) -> tuple[int, int]:
+    """Sort key for showing terms: preferred, admitted, then discouraged; full forms before short ones."""
+    return STATUS_RANK.get(term.status, UNRANKED), TYPE_RANK.get(term.type, UNRANKED)
 
 
 @dataclass(frozen=True)
@@ -166,6 +195,11 @@ class SourceText:
         if 1 <= number <= len(self.sentences):
             return self.sentences[number - 1]
         return None
+
+
+#: The descriptive text fields of a :class:`SourceText`, as written in
+#: ``sources.yaml`` and in a TBX file's back matter.
+SOURCE_FIELDS: tuple[str, ...] = ("title", "author", "year", "url", "note", "file", "original")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from glossary.model import (
+    SOURCE_FIELDS,
     Concept,
     Context,
     Definition,
@@ -20,6 +21,7 @@ from glossary.model import (
     SourceText,
     Subject,
     Term,
+    parse_locator,
 )
 
 
@@ -31,12 +33,7 @@ def _cited(text: str, source: Source | None) -> dict[str, Any]:
 
 
 def _source(value: str | None) -> Source | None:
-    if not value:
-        return None
-    head, _, tail = value.rpartition(":")
-    if head and tail.isdigit():
-        return Source(head, int(tail))
-    return Source(value)
+    return parse_locator(value) if value else None
 
 
 def term_to_dict(term: Term) -> dict[str, Any]:
@@ -113,8 +110,7 @@ def concept_from_dict(data: dict[str, Any]) -> Concept:
 
 
 def source_to_dict(source: SourceText) -> dict[str, Any]:
-    fields = ("title", "author", "year", "url", "note", "file", "original")
-    return {name: getattr(source, name) for name in fields if getattr(source, name)}
+    return {name: getattr(source, name) for name in SOURCE_FIELDS if getattr(source, name)}
 
 
 def subject_to_dict(subject: Subject) -> dict[str, Any]:

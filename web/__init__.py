@@ -49,9 +49,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 
 def _install_template_globals(app: Flask) -> None:
+    from glossary.model import DISCOURAGED_STATUSES
     from web.present import labels
 
     app.jinja_env.globals.update(
+        DISCOURAGED_STATUSES=DISCOURAGED_STATUSES,
         TERM_TYPE_LABELS=labels.TERM_TYPE_LABELS,
         STATUS_LABELS=labels.STATUS_LABELS,
         PART_OF_SPEECH_LABELS=labels.PART_OF_SPEECH_LABELS,

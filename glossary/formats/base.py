@@ -14,19 +14,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, ClassVar, Protocol
 
+from glossary.errors import LocatedError
 from glossary.model import Concept, SourceText, Subject, Termbase
 
 #: TBX needs at least one entry, so an export that selects nothing is an error, not an invalid file.
 NOTHING_TO_EXPORT = "no concept matches the export's languages and filters; a TBX file needs at least one entry"
 
 
-class FormatError(Exception):
-    """Bad input: the message names the file, and the line and field when known."""
+class FormatError(LocatedError):
+    """Bad input to an import: the message names the file, and the line and field when known."""
 
     def __init__(self, file: str, message: str, *, line: int = 0, field: str = "") -> None:
-        self.file, self.line, self.field, self.detail = file, line, field, message
-        where = f"{file}:{line}" if line else file
-        super().__init__(f"{where}{' ' + field if field else ''}: {message}")
+        super().__init__(file, line, field, message)
+
+    @property
+    def detail(self) -> str:
+        """The message without its location, to re-raise it under another file name."""
+        return self.message
 
 
 class TermbaseInfo(Protocol):

@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from glossary.formats.base import ImportReport
-from glossary.formats.idmap import ID_PATTERN, IdMinter, slug
-from glossary.model import Source, SourceText, Subject
-from glossary.termbase.load import parse_locator
+from glossary.formats.idmap import IdMinter, slug
+from glossary.model import ID_PATTERN, Source, SourceText, Subject, parse_locator
 
 
 class Citations:

@@ -28,8 +28,8 @@ from typing import IO
 
 from glossary.formats.base import ExportOptions, Format, FormatError, ImportOptions, ImportReport, ImportResult
 from glossary.formats.cells import TextOut, guard_formula, read_rows, unguard_formula
-from glossary.formats.idmap import ID_PATTERN, IdMinter, slug
-from glossary.model import Concept, Definition, LanguageSection, Term, Termbase
+from glossary.formats.idmap import IdMinter, slug
+from glossary.model import ID_PATTERN, Concept, Definition, LanguageSection, Term, Termbase
 
 WEBLATE_HEADER = ("source", "target", "context", "developer_comments")
 

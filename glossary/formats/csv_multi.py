@@ -43,8 +43,8 @@ from glossary.formats.cells import (
 )
 from glossary.formats.citations import Citations
 from glossary.formats.filters import has_terms, prune_relations, restrict
-from glossary.formats.idmap import ID_PATTERN
 from glossary.model import (
+    ID_PATTERN,
     PARTS_OF_SPEECH,
     RELATION_TYPES,
     STATUSES,

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-ID_PATTERN = re.compile(r"^[\w][\w.\-]*$")
+from glossary.model import ID_PATTERN
+
 NOT_ID_CHARACTER = re.compile(r"[^\w.\-]+")
 
 

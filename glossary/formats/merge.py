@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from glossary.model import Termbase
+from glossary.model import SOURCE_FIELDS, Termbase
 
 
 @dataclass(frozen=True)
@@ -71,5 +71,4 @@ def merge(existing: Termbase, incoming: Termbase) -> MergeResult:
 
 
 def _source_key(source: object) -> tuple[str, ...]:
-    fields = ("title", "author", "year", "url", "note", "file", "original")
-    return tuple(str(getattr(source, name)) for name in fields)
+    return tuple(str(getattr(source, name)) for name in SOURCE_FIELDS)

@@ -1,4 +1,4 @@
-"""Second pass of a TBX import: turn drafts into concepts once the whole file is known.
+"""Second pass of a TBX import: resolve a :class:`TbxDocument` of drafts once the whole file is known.
 
 References in TBX are free strings: a source is cited by text, a
 cross-reference may point at a term's id, a subject field is a label.  Only
@@ -8,11 +8,10 @@ concept ids, ``sources.yaml`` entries and ``subjects.yaml`` entries.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from glossary.formats.base import ImportResult
+from glossary.formats.base import ImportOptions, ImportReport, ImportResult
 from glossary.formats.citations import Citations
 from glossary.formats.idmap import IdMinter, concept_id_from_xml
+from glossary.formats.tbxdoc import ConceptDraft, TbxDocument
 from glossary.model import (
     Concept,
     Context,
@@ -25,27 +24,27 @@ from glossary.model import (
     Termbase,
 )
 
-if TYPE_CHECKING:
-    from glossary.formats.tbxread import TbxReader, _ConceptDraft
-
 
 class Resolver:
-    def __init__(self, reader: TbxReader) -> None:
-        self.reader = reader
-        self.report = reader.report
+    """Map a document's ids, citations and subject labels; ``report`` counts what was converted."""
+
+    def __init__(self, document: TbxDocument, options: ImportOptions, report: ImportReport) -> None:
+        self.document = document
+        self.options = options
+        self.report = report
         self.citations = Citations(
-            reader.report,
-            {**reader.options.known_sources, **reader.described_sources},
-            {**reader.options.known_subjects, **reader.described_subjects},
-            reader.doc_lang,
+            report,
+            {**options.known_sources, **document.sources},
+            {**options.known_subjects, **document.subjects},
+            document.lang,
         )
 
     def build(self) -> ImportResult:
-        reader = self.reader
+        document, header = self.document, self.document.header
         minter = IdMinter()
         ids: list[str] = []
         by_xml_id: dict[str, str] = {}
-        for n, draft in enumerate(reader.drafts, 1):
+        for n, draft in enumerate(document.concepts, 1):
             wanted = concept_id_from_xml(draft.xml_id) if draft.xml_id else f"c{n}"
             concept_id = minter.mint(wanted)
             if concept_id != wanted:
@@ -54,16 +53,17 @@ class Resolver:
             for xml_id in (draft.xml_id, *draft.inner_ids):
                 if xml_id:
                     by_xml_id.setdefault(xml_id, concept_id)
-        concepts = {cid: self._concept(cid, draft, by_xml_id) for cid, draft in zip(ids, reader.drafts, strict=True)}
+        concepts = {
+            cid: self._concept(cid, draft, by_xml_id) for cid, draft in zip(ids, document.concepts, strict=True)
+        }
         languages: dict[str, None] = {}
         for concept in concepts.values():
             languages.update(dict.fromkeys(concept.languages))
             languages.update(dict.fromkeys(n.lang for n in concept.notes if n.lang))
-        declared = reader.declared_languages
         termbase = Termbase(
-            name=reader.name or reader.title or reader.path.stem,
-            description="\n".join(reader.description) or "\n".join(p for p in reader.fallback_description if p),
-            languages=tuple(declared) if declared is not None else tuple(languages),
+            name=self.options.name or header.title or document.path.stem,
+            description="\n".join(header.description) or "\n".join(p for p in header.fallback_description if p),
+            languages=tuple(header.languages) if header.languages is not None else tuple(languages),
             concepts=concepts,
             sources=self.citations.sources,
             subjects=self.citations.subjects,
@@ -72,7 +72,7 @@ class Resolver:
 
     # -- one concept ---------------------------------------------------------------
 
-    def _concept(self, concept_id: str, draft: _ConceptDraft, by_xml_id: dict[str, str]) -> Concept:
+    def _concept(self, concept_id: str, draft: ConceptDraft, by_xml_id: dict[str, str]) -> Concept:
         notes = [self._note(n) for n in draft.notes]
         sections = {
             lang: LanguageSection(
@@ -98,7 +98,7 @@ class Resolver:
 
     def _place_orphan(self, sections: dict[str, LanguageSection], notes: list[Note], definition: Definition) -> None:
         """A definition with no language: give it to the document's language section."""
-        lang = self.reader.doc_lang
+        lang = self.document.lang
         matches = [code for code in sections if code == lang or code.lower().startswith(lang.lower() + "-")]
         code = lang if lang in sections else (matches[0] if len(matches) == 1 else lang)
         section = sections.get(code)

@@ -42,17 +42,16 @@ from glossary.formats.filters import has_terms, prune_relations, restrict
 from glossary.formats.idmap import concept_id_to_xml
 from glossary.formats.tbxread import FLAG_CASE_SENSITIVE, FLAG_PROPER_NOUN, read_tbx
 from glossary.formats.xmlwrite import XML_LANG, Writer
-from glossary.model import Concept, Source, Term
+from glossary.model import SOURCE_FIELDS, STATUSES, Concept, Source, Term
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
-STATUS_TO_TBX = {s: f"{s}Term-admn-sts" for s in ("preferred", "admitted", "deprecated", "superseded")}
+STATUS_TO_TBX = {s: f"{s}Term-admn-sts" for s in STATUSES}
 SCHEMA_PIS = (
     'href="https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/TBXcoreStructV03.rng" '
     'type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"',
     'href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch" '
     'type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"',
 )
-SOURCE_FIELDS = ("title", "author", "year", "url", "note", "file", "original")
 
 
 class Tbx3Format(Format):

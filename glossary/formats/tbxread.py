@@ -8,11 +8,13 @@ for is either kept as a concept note or counted in the report as not
 mapped, so nothing is lost silently.  The ``back`` matter that
 :mod:`glossary.formats.tbx3` writes (source and subject-field descriptions)
 is read back, which makes our own exports round-trip exactly.
+
+The reader yields a :class:`~glossary.formats.tbxdoc.TbxDocument` of drafts;
+:mod:`glossary.formats.resolve` maps its references once the file is read.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -20,9 +22,11 @@ from lxml import etree
 from glossary.formats.base import FormatError, ImportOptions, ImportReport, ImportResult
 from glossary.formats.resolve import Resolver
 from glossary.formats.safexml import LOCAL, iter_end, local, root_of
+from glossary.formats.tbxdoc import ConceptDraft, SectionDraft, TbxDocument, TermDraft
 from glossary.model import (
     PARTS_OF_SPEECH,
     RELATION_TYPES,
+    SOURCE_FIELDS,
     TERM_TYPES,
     Context,
     Definition,
@@ -30,7 +34,6 @@ from glossary.model import (
     Source,
     SourceText,
     Subject,
-    Term,
 )
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -64,76 +67,21 @@ def text_of(element: etree._Element) -> str:
     return "".join(element.itertext())
 
 
-class _TermDraft:
-    """A term being read; plain slots because one is made per term of large files."""
-
-    __slots__ = ("case_sensitive", "contexts", "part_of_speech", "status", "text", "type", "usage_notes")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.type = "fullForm"
-        self.status = "admitted"
-        self.part_of_speech: str | None = None
-        self.usage_notes: list[str] = []
-        self.case_sensitive = False
-        self.contexts: list[Context] = []
-
-    def build(self) -> Term:
-        if not self.usage_notes and not self.contexts and not self.case_sensitive:
-            return Term(self.text, self.type, self.status, self.part_of_speech)
-        return Term(
-            self.text,
-            self.type,
-            self.status,
-            self.part_of_speech,
-            "\n".join(self.usage_notes),
-            self.case_sensitive,
-            tuple(self.contexts),
-        )
-
-
-@dataclass
-class _SectionDraft:
-    terms: list[_TermDraft] = field(default_factory=list)
-    definition: Definition | None = None
-
-
-@dataclass
-class _ConceptDraft:
-    xml_id: str
-    line: int
-    subjects: list[str] = field(default_factory=list)
-    sections: dict[str, _SectionDraft] = field(default_factory=dict)
-    notes: list[Note] = field(default_factory=list)
-    relations: list[tuple[str, str]] = field(default_factory=list)
-    inner_ids: list[str] = field(default_factory=list)
-    orphan_definitions: list[Definition] = field(default_factory=list)
-
-
 class TbxReader:
-    """Turn one TBX file into an :class:`ImportResult`; see the module docstring."""
+    """Read one TBX file into a :class:`TbxDocument`, counting in ``report`` what has no place."""
 
-    def __init__(self, path: Path, options: ImportOptions | None = None) -> None:
+    def __init__(self, path: Path, report: ImportReport) -> None:
         self.path = path
-        self.options = options or ImportOptions()
-        self.name = self.options.name
-        self.report = ImportReport(file=str(path))
-        self.drafts: list[_ConceptDraft] = []
-        self.doc_lang = ""
-        self.title = ""
-        self.description: list[str] = []
-        self.fallback_description: list[str] = []
-        self.declared_languages: list[str] | None = None
-        self.described_sources: dict[str, SourceText] = {}
-        self.described_subjects: dict[str, Subject] = {}
+        self.report = report
+        self.document = TbxDocument(path)
 
     # -- driving -------------------------------------------------------------
 
-    def read(self) -> ImportResult:
+    def read(self) -> TbxDocument:
         root, attributes, line = root_of(self.path)
         if root not in ("tbx", "martif"):
             raise FormatError(str(self.path), f"not a TBX file: the root element is <{root}>", line=line)
-        self.doc_lang = attributes.get(XML_LANG, "")
+        self.document.lang = attributes.get(XML_LANG, "")
         for element in iter_end(self.path, ENTRY_TAGS | HEADER_TAGS | {"back"}):
             tag = LOCAL[element.tag]
             if tag in ENTRY_TAGS:
@@ -142,9 +90,9 @@ class TbxReader:
                 self._header(element)
             else:
                 self._back(element)
-        if not self.drafts:
+        if not self.document.concepts:
             raise FormatError(str(self.path), "no conceptEntry or termEntry found")
-        return Resolver(self).build()
+        return self.document
 
     def count(self, element: etree._Element, where: str) -> None:
         self.report.unmapped[f"{where}/{LOCAL[element.tag]}{_typed(element)}"] += 1
@@ -152,17 +100,18 @@ class TbxReader:
     # -- header and back matter -------------------------------------------------
 
     def _header(self, header: etree._Element) -> None:
+        info = self.document.header
         for element in header.iter():
             tag = LOCAL[element.tag]
             if tag == "title":
-                self.title = text_of(element).strip()
+                info.title = text_of(element).strip()
             elif tag == "note" and LOCAL[element.getparent().tag] == "titleStmt":
-                self.description.append(text_of(element))
+                info.description.append(text_of(element))
             elif tag == "p" and LOCAL[element.getparent().tag] == "sourceDesc":
                 if element.get("type") != "generator":
-                    self.fallback_description.append(text_of(element).strip())
+                    info.fallback_description.append(text_of(element).strip())
             elif tag == "p" and element.get("type") == "languages":
-                self.declared_languages = text_of(element).split()
+                info.languages = text_of(element).split()
             elif tag == "p":
                 self.count(element, "header")
 
@@ -175,23 +124,22 @@ class TbxReader:
                     if LOCAL[item.tag] == "item" and item.get("type"):
                         items[item.get("type", "")] = text_of(item)
                 if kind == "sources" and items.get("id"):
-                    fields = ("title", "author", "year", "url", "note", "file", "original")
-                    self.described_sources[items["id"]] = SourceText(
+                    self.document.sources[items["id"]] = SourceText(
                         id=items["id"],
                         sentences=_lines(items.get("sentences")),
                         original_sentences=_lines(items.get("original_sentences")),
-                        **{k: items.get(k, "") for k in fields},
+                        **{k: items.get(k, "") for k in SOURCE_FIELDS},
                     )
                 elif kind == "subjectFields" and items.get("id"):
                     labels = {k[6:]: v for k, v in items.items() if k.startswith("label-")}
-                    self.described_subjects[items["id"]] = Subject(items["id"], labels, items.get("parent") or None)
+                    self.document.subjects[items["id"]] = Subject(items["id"], labels, items.get("parent") or None)
                 else:
                     self.count(obj, f"back/{kind}")
 
     # -- entries -----------------------------------------------------------------
 
     def _entry(self, entry: etree._Element) -> None:
-        draft = _ConceptDraft(entry.get("id", ""), entry.sourceline or 0)
+        draft = ConceptDraft(entry.get("id", ""), entry.sourceline or 0)
         unmapped = self.report.unmapped
         for element in entry.iter():
             for attribute in element.keys():  # noqa: SIM118 - lxml elements have keys(), not a mapping protocol
@@ -204,14 +152,14 @@ class TbxReader:
                 self._section(draft, child)
             else:
                 self._aux(draft, child, None, None, "entry")
-        self.drafts.append(draft)
+        self.document.concepts.append(draft)
         self.report.concepts += 1
 
-    def _section(self, draft: _ConceptDraft, section: etree._Element) -> None:
+    def _section(self, draft: ConceptDraft, section: etree._Element) -> None:
         lang = section.get(XML_LANG, "").strip()
         if not lang:
             raise FormatError(str(self.path), "language section without xml:lang", line=section.sourceline or 0)
-        target = draft.sections.setdefault(lang, _SectionDraft())
+        target = draft.sections.setdefault(lang, SectionDraft())
         for child in section:
             tag = LOCAL[child.tag]
             if tag in TERM_TAGS:
@@ -221,10 +169,10 @@ class TbxReader:
 
     def _aux(
         self,
-        draft: _ConceptDraft,
+        draft: ConceptDraft,
         element: etree._Element,
         lang: str | None,
-        section: _SectionDraft | None,
+        section: SectionDraft | None,
         where: str,
     ) -> None:
         """Concept- or language-level information: definitions, subjects, notes, references."""
@@ -279,7 +227,7 @@ class TbxReader:
         else:
             self.count(element, where)
 
-    def _extra_sources(self, draft: _ConceptDraft, sources: list[str], lang: str | None, where: str) -> None:
+    def _extra_sources(self, draft: ConceptDraft, sources: list[str], lang: str | None, where: str) -> None:
         for source in sources:
             draft.notes.append(Note(f"further source: {source}", lang))
             self.report.kept_as_notes[f"{where} with several sources"] += 1
@@ -291,10 +239,10 @@ class TbxReader:
                     self.count(child, f"{where}/{LOCAL[group.tag]}")
 
     def _definition(
-        self, draft: _ConceptDraft, definition: Definition, lang: str | None, section: _SectionDraft | None
+        self, draft: ConceptDraft, definition: Definition, lang: str | None, section: SectionDraft | None
     ) -> None:
         if section is None and lang:
-            section = draft.sections.setdefault(lang, _SectionDraft())
+            section = draft.sections.setdefault(lang, SectionDraft())
         if section is None:
             draft.orphan_definitions.append(definition)
         elif section.definition is None:
@@ -303,7 +251,7 @@ class TbxReader:
             draft.notes.append(Note(f"definition: {definition.text}", lang, _sources(definition.source)))
             self.report.kept_as_notes["second definition in one language"] += 1
 
-    def _term(self, draft: _ConceptDraft, section: _SectionDraft, lang: str, holder: etree._Element) -> None:
+    def _term(self, draft: ConceptDraft, section: SectionDraft, lang: str, holder: etree._Element) -> None:
         if holder.get("id"):
             draft.inner_ids.append(holder.get("id", ""))
         children: list[etree._Element] = []
@@ -329,7 +277,7 @@ class TbxReader:
             self.report.converted["term text whitespace normalized"] += 1
         if term_element is not None and term_element.get("id"):
             draft.inner_ids.append(term_element.get("id", ""))
-        term = _TermDraft(text)
+        term = TermDraft(text)
         for child in children:
             if LOCAL[child.tag] == "termNote" and len(child) == 0:
                 self._term_note(draft, term, lang, child.get("type", ""), (child.text or "").strip())
@@ -344,7 +292,7 @@ class TbxReader:
         section.terms.append(term)
         self.report.terms += 1
 
-    def _term_detail(self, draft: _ConceptDraft, term: _TermDraft, lang: str, element: etree._Element) -> None:
+    def _term_detail(self, draft: ConceptDraft, term: TermDraft, lang: str, element: etree._Element) -> None:
         tag, kind = LOCAL[element.tag], element.get("type", "")
         value = text_of(element).strip()
         if tag == "termNote":
@@ -386,7 +334,7 @@ class TbxReader:
         else:
             self.count(element, "termSec")
 
-    def _term_note(self, draft: _ConceptDraft, term: _TermDraft, lang: str, kind: str, value: str) -> None:
+    def _term_note(self, draft: ConceptDraft, term: TermDraft, lang: str, kind: str, value: str) -> None:
         if kind == "administrativeStatus" and value.lower() in STATUS_VALUES:
             term.status = STATUS_VALUES[value.lower()]
             if value.lower() in ("notrecommended", "obsolete"):
@@ -432,4 +380,7 @@ def _sources(source: Source | None) -> tuple[Source, ...]:
 
 
 def read_tbx(path: Path, options: ImportOptions | None = None) -> ImportResult:
-    return TbxReader(path, options).read()
+    """Read a TBX file (v2 or v3) and resolve its references into a term base."""
+    report = ImportReport(file=str(path))
+    document = TbxReader(path, report).read()
+    return Resolver(document, options or ImportOptions(), report).build()

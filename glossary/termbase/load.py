@@ -13,15 +13,16 @@ its file, line and field path, so one ``glossary check`` run shows them all.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from yaml.nodes import Node
 
 from glossary.model import (
+    ID_PATTERN,
     PARTS_OF_SPEECH,
     RELATION_TYPES,
+    SOURCE_FIELDS,
     STATUSES,
     TERM_TYPES,
     Concept,
@@ -35,6 +36,7 @@ from glossary.model import (
     Subject,
     Term,
     Termbase,
+    parse_locator,
 )
 from glossary.termbase.scripts import mixed_script_words
 from glossary.termbase.yamlnodes import NodeReader, Problem, compose_file, join
@@ -50,9 +52,6 @@ TERM_FIELDS = (
     "case_sensitive",
     "contexts",
 )
-SOURCE_FIELDS = ("title", "author", "year", "url", "note", "file", "original")
-ID_PATTERN = re.compile(r"^[\w][\w.\-]*$")
-LOCATOR_PATTERN = re.compile(r"^(?P<text>.+?)(?::(?P<sentence>\d+))?$")
 
 
 class TermbaseInvalid(Exception):
@@ -75,15 +74,6 @@ def load_termbase(directory: str | Path) -> Termbase:
 def check_termbase(directory: str | Path) -> tuple[Termbase, list[Problem]]:
     """Load what can be loaded and return it with every problem found (errors and warnings)."""
     return _Loader(Path(directory)).load()
-
-
-def parse_locator(value: str) -> Source:
-    """``"seed-1:12"`` → ``Source("seed-1", 12)``; a bare id has no sentence."""
-    match = LOCATOR_PATTERN.match(value.strip())
-    if not match:
-        return Source(value.strip())
-    sentence = match.group("sentence")
-    return Source(match.group("text"), int(sentence) if sentence else None)
 
 
 def _language_known(code: str) -> bool:
@@ -111,7 +101,7 @@ class _Loader:
         termbase.subjects = self._load_subjects()
         self._load_concepts(termbase)
         self._check_references(termbase)
-        return termbase, sorted(self.problems, key=lambda p: (p.file, p.line, p.path))
+        return termbase, sorted(self.problems, key=lambda p: (p.file, p.line, p.field))
 
     # -- small files ---------------------------------------------------------
 

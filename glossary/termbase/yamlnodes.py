@@ -13,6 +13,8 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from glossary.errors import Located, located
+
 try:  # the C loader is several times faster; fall back when libyaml is absent
     from yaml import CSafeLoader as SafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -22,20 +24,18 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with a term base, located as ``file:line field.path``."""
+class Problem(Located):
+    """One thing wrong with a term base, located as ``file:line field.path``; loading goes on."""
 
     file: str
     line: int
-    path: str
+    field: str
     message: str
     severity: str = "error"
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        field = f" {self.path}:" if self.path else ":"
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{where}{field} {prefix}{self.message}"
+        return located(self.file, self.line, self.field, prefix + self.message)
 
 
 def compose_file(path: Path, shown_as: str, problems: list[Problem]) -> Node | None:

@@ -26,6 +26,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from glossary.errors import LocatedError
+
 #: The largest bilingual file read, in bytes.
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -48,13 +50,8 @@ _XML_DECLARATIONS = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _CODE_ELEMENTS = frozenset({"ph", "bpt", "ept", "it"})
 
 
-class BilingualError(ValueError):
-    """Bad bilingual input, located by file, line and field."""
-
-    def __init__(self, file: str, line: int | None, field: str, message: str) -> None:
-        self.file, self.line, self.field, self.message = file, line, field, message
-        where = f"{file}:{line}" if line else file
-        super().__init__(f"{where} {field}: {message}")
+class BilingualError(LocatedError, ValueError):
+    """Bad bilingual input, located by file, line and field (always given)."""
 
 
 @dataclass(frozen=True)

@@ -20,16 +20,13 @@ from dataclasses import dataclass
 from itertools import repeat
 from typing import Any, NamedTuple
 
-from glossary.model import Concept, Term
+from glossary.model import DISCOURAGED_STATUSES, Concept, Term
 from glossary.text.fold import fold
 from glossary.text.translit import has_latin
 from glossary.tools.keyer import KeyedText, Keyer, folded_surface
 
 #: Key under which a trie node keeps the terms that end there; never a word key.
 _END = ""
-
-#: Administrative statuses a translator should no longer use.
-DISCOURAGED_STATUSES: frozenset[str] = frozenset({"deprecated", "superseded"})
 
 
 class Occurrence(NamedTuple):

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from glossary.model import Concept
+from glossary.model import DISCOURAGED_STATUSES, Concept
 from glossary.tools.bilingual import Bilingual, Segment
-from glossary.tools.recognize import DISCOURAGED_STATUSES, Occurrence, Recognizer
+from glossary.tools.recognize import Occurrence, Recognizer
 
 #: TermCheck.status values, from good to bad.
 STATUSES = ("ok", "no-equivalent", "partial", "missing")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from glossary.formats.tbxread import read_tbx
+from glossary.formats.base import ImportReport
+from glossary.formats.tbxdoc import TbxDocument
+from glossary.formats.tbxread import TbxReader, read_tbx
 
 V2_SHAPES = """<?xml version="1.0" encoding="UTF-8"?>
 <martif type="TBX" xml:lang="en">
@@ -56,6 +58,27 @@ def test_foreign_v2_shapes(tmp_path: Path) -> None:
     assert [(r.type, r.target) for r in first.relations] == [("related", "e2")]
     subject = termbase.concepts["e2"].subjects[0]
     assert termbase.subjects[subject].labels == {"en": "Stellar Birth"}
+
+
+def test_reader_hands_the_resolver_unresolved_drafts(tmp_path: Path) -> None:
+    path = tmp_path / "shapes.tbx"
+    path.write_text(V2_SHAPES, encoding="utf-8")
+    report = ImportReport(file=str(path))
+    document = TbxReader(path, report).read()
+    assert isinstance(document, TbxDocument)
+    assert (document.path, document.lang) == (path, "en")
+    assert document.header.title == "Shapes"
+    assert document.header.fallback_description == ["Made by hand"]
+    assert document.header.languages is None
+    first, second = document.concepts
+    assert (first.xml_id, second.xml_id) == ("e1", "e2")
+    assert first.relations == [("related", "e2-t1")]
+    assert first.inner_ids == ["e1-t1"]
+    assert [d.text for d in first.orphan_definitions] == ["Defined without a language."]
+    assert [t.text for t in first.sections["en-us"].terms] == ["first", "spaced out"]
+    assert second.subjects == ["Stellar Birth"]
+    assert report.concepts == 2
+    assert report.converted["subject field turned into a subjects.yaml entry"] == 0
 
 
 def test_empty_notes_and_contexts_are_counted_not_imported(tmp_path: Path) -> None:

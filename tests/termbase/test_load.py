@@ -4,8 +4,8 @@ import pytest
 from click.testing import CliRunner
 
 from glossary.cli import main
-from glossary.model import Source
-from glossary.termbase.load import TermbaseInvalid, check_termbase, load_termbase, parse_locator
+from glossary.model import Source, parse_locator
+from glossary.termbase.load import TermbaseInvalid, check_termbase, load_termbase
 
 
 def test_small_base_loads_every_field(small_termbase_dir: Path) -> None:

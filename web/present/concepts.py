@@ -7,18 +7,15 @@ from typing import Any
 
 from flask import url_for
 
-from glossary.model import Concept, Source, SourceText, Term
+from glossary.model import Concept, Source, SourceText, Term, term_rank
 from glossary.serialize import concept_to_dict
 from web.present.graph import Graph, layout
 from web.present.highlight import Kwic, kwic
 
-STATUS_ORDER = {"preferred": 0, "admitted": 1, "deprecated": 2, "superseded": 3}
-TYPE_ORDER = {"fullForm": 0, "acronym": 1, "abbreviation": 1, "shortForm": 1, "variant": 2, "phrase": 3}
-
 
 def ordered_terms(terms: tuple[Term, ...] | list[Term]) -> list[Term]:
     """Preferred terms first, then admitted, then deprecated/superseded; full forms before short ones."""
-    return sorted(terms, key=lambda t: (STATUS_ORDER.get(t.status, 9), TYPE_ORDER.get(t.type, 9)))
+    return sorted(terms, key=term_rank)
 
 
 @dataclass(frozen=True)

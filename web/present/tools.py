@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from glossary.model import Concept, Term
-from glossary.tools.recognize import DISCOURAGED_STATUSES, Occurrence
+from glossary.model import DISCOURAGED_STATUSES, Concept, Term
+from glossary.tools.recognize import Occurrence
 from web.present.concepts import ordered_terms
 
 
