@@ -24,8 +24,6 @@ EXPECTED_TO_BE_FIXED = frozenset(
     {
         # tokens._WORD: the keyer is moving to the one public word tokenizer.
         ("glossary.tools.keyer", "glossary.text.tokens._WORD"),
-        # _swap_in: the store is moving to the public termbase.replace_directory.
-        ("glossary.formats.store", "glossary.termbase.write._swap_in"),
     }
 )
 

@@ -176,7 +176,7 @@ def test_import_into_returns_the_errors_and_leaves_the_target_untouched(
     before = _tree(base)
     outcome = import_into(tmp_path / "any.x", base, fmt=_Invalid(), merge=True)
     assert not outcome.written
-    assert [(p.path, p.severity) for p in outcome.errors] == [("id", "error")]
+    assert [(p.field, p.severity) for p in outcome.errors] == [("id", "error")]
     assert "bad id" in outcome.termbase.concepts
     assert _tree(base) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["base"]  # no staging folder left
