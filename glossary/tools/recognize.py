@@ -107,8 +107,12 @@ _new_occurrence = tuple.__new__
 class Recognizer:
     """Finds the terms of one language in texts of that language.
 
-    Build once per term base and language (it is read-only afterwards and
-    safe to share between threads), then call :meth:`find` per text.
+    Build once per term base and language, then call :meth:`find` per text,
+    from as many threads as you like: after the build the trie is only read,
+    and the one thing :meth:`find` writes, the keyer's per-word cache, is
+    written under a lock.  :meth:`find` leaves the process-wide garbage
+    collector alone; it keeps the objects it creates besides its result few
+    (spans are ints, not tuples) so that the collector has little to walk.
     """
 
     def __init__(self, lang: str) -> None:
