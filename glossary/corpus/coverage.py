@@ -6,10 +6,13 @@ multi-word terms. This module finds both in the sentences of a term base's
 sources and reports which of them no term matches, so that a test can fail
 on a gap instead of a reader finding it.
 
-Matching is case-insensitive and tolerant of Kazakh inflection: a corpus word
-matches a term word when both reduce to a common stem by stripping plural,
-possessive and case endings ("ұйымдарының" ~ "ұйымы"), and a suffix after a
-hyphen ("ИСО-ның") is never part of an abbreviation.
+Matching is case-insensitive and tolerant of Kazakh inflection: words are the
+tokenizer's (:func:`glossary.text.tokens.words`), and a corpus word matches a term
+word when the Kazakh stemmer (:mod:`glossary.text.kazakh_stem`), the one search and
+recognition use, can read one as an inflected form of the other
+("ұйымдарының" ~ "ұйымы", "кеңесінде" ~ "кеңес"); derivation stays apart
+("стандарттау" ≁ "стандарт").  A suffix after a hyphen ("ИСО-ның") is never part
+of an abbreviation.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from pathlib import Path
 import yaml
 
 from glossary.model import Termbase
+from glossary.text.kazakh_stem import stem_kk
+from glossary.text.tokens import words
 
 UPPER = "A-ZА-ЯЁӘІҢҒҮҰҚӨҺ"
 #: An all-capital token of two or more letters: ИСО, МЭК, ГОСТ, ДСҰ, XX.
@@ -38,19 +43,6 @@ STANDARD_NUMBER = re.compile(
 #: Words before a bracketed abbreviation that may form its full name stop at these.
 CLAUSE_BREAK = re.compile(r"[.;:,!?«»\"()/]|\s[-–—]\s")
 FULL_FORM_MAX_WORDS = 5
-
-_PLURAL = "(?:лар|лер|дар|дер|тар|тер)"
-_POSSESSIVE = "(?:ымыз|іміз|мыз|міз|ыңыз|іңіз|ңыз|ңіз|ым|ім|ың|ің|сы|сі|ы|і|м|ң)"
-_CASE = (
-    "(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|а|е|ны|ні|ды|ді|ты|ті|н|"
-    "нда|нде|да|де|та|те|нан|нен|дан|ден|тан|тен|мен|бен|пен|ымен|імен|нымен|німен)"
-)
-_ADJECTIVAL = "(?:ғы|гі|қы|кі)"
-#: Inflectional endings only: "стандарттары" is стандарт + тар + ы, but "стандарттау" is a new word.
-INFLECTION = re.compile(f"-?{_PLURAL}?{_POSSESSIVE}?{_CASE}?{_ADJECTIVAL}?")
-MIN_STEM = 3
-VOICED_TO_VOICELESS = {"б": "п", "г": "к", "ғ": "қ"}
-WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 #: Function words that never begin or end a candidate term.
 _STOPWORD_LIST = """және мен бен пен да де та те үшін туралы жөніндегі жөнінен бойынша болып табылады болады бар жоқ осы бұл
@@ -163,24 +155,41 @@ def _full_form_before(sentence: str, position: int) -> str | None:
     return " ".join(words) if words else None
 
 
+def _word_runs(text: str) -> list[list[str]]:
+    """The tokenizer's words of ``text``, case-folded, in runs that a number ("9001", "ИСО-9000") ends.
+
+    A number names no term, and a word sequence across one ("ИСО 9001 стандарты") is no term either.
+    """
+    runs: list[list[str]] = [[]]
+    for word in words(text):
+        if any(char.isdigit() for char in word.text):
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append(word.text.casefold())
+    return [run for run in runs if run]
+
+
+def _letter_words(text: str) -> list[str]:
+    """The words of ``text`` that are not numbers, case-folded."""
+    return [word for run in _word_runs(text) for word in run]
+
+
 @cache
-def possible_stems(word: str) -> frozenset[str]:
-    """Every stem ``word`` may have once an inflectional ending is stripped (the word itself included)."""
-    word = word.casefold()
-    stems = {word}
-    for cut in range(MIN_STEM, len(word)):
-        if INFLECTION.fullmatch(word[cut:]):
-            stem = word[:cut]
-            stems.add(stem)
-            # A final voiceless consonant turns voiced before a vowel ending: топ → тобы, бірлік → бірлігі.
-            if stem[-1] in VOICED_TO_VOICELESS:
-                stems.add(stem[:-1] + VOICED_TO_VOICELESS[stem[-1]])
-    return frozenset(stems)
+def _readings(word: str) -> frozenset[str]:
+    """The word itself and its stem: what the other word's analysis must reach for the two to match."""
+    return frozenset({word.casefold(), stem_kk(word)})
 
 
+@cache
 def words_match(corpus_word: str, term_word: str) -> bool:
-    """Whether two words may be inflected forms of one another ("ұйымдарының" ~ "ұйымы")."""
-    return bool(possible_stems(corpus_word) & possible_stems(term_word))
+    """Whether one word may be an inflected form of the other ("ұйымдарының" ~ "ұйымы").
+
+    The stemmer is asked to prefer the other word's readings among its analyses
+    (its ``lexicon``), so "кеңесінде" reaches "кеңес" although alone it would pick "кеңе".
+    """
+    corpus, term = _readings(corpus_word), _readings(term_word)
+    return stem_kk(corpus_word, term) in term or stem_kk(term_word, corpus) in corpus
 
 
 class TermMatcher:
@@ -189,18 +198,18 @@ class TermMatcher:
     def __init__(self, terms: Iterable[str]) -> None:
         terms = list(terms)
         self.keys = {abbreviation_key(t) for t in terms}
-        self.term_words = [tuple(w.casefold() for w in WORD.findall(t)) for t in terms]
+        self.term_words = [tuple(_letter_words(t)) for t in terms]
 
     def covers_abbreviation(self, text: str) -> bool:
         return abbreviation_key(text) in self.keys
 
     def covers_phrase(self, phrase: str) -> bool:
         """True when the phrase is a term or a contiguous part of one, up to inflection."""
-        words = [w.casefold() for w in WORD.findall(phrase)]
-        size = len(words)
+        wanted = _letter_words(phrase)
+        size = len(wanted)
         for term in self.term_words:
             for start in range(len(term) - size + 1):
-                if all(words_match(w, t) for w, t in zip(words, term[start : start + size], strict=True)):
+                if all(words_match(w, t) for w, t in zip(wanted, term[start : start + size], strict=True)):
                     return True
         return False
 
@@ -215,20 +224,19 @@ def find_candidate_terms(
     multi-word names ("сынақ зертханасы", "сапа жүйесі").
 
     ``sentences`` are ``(locator, text)`` pairs. Sequences never cross
-    punctuation and never begin or end with a function word; inflected forms
-    are counted together under their most frequent spelling.
+    punctuation or a number and never begin or end with a function word; inflected
+    forms (one stem per word) are counted together under their most frequent spelling.
     """
     counts: dict[tuple[str, ...], dict[str, int]] = {}
     where: dict[tuple[str, ...], list[str]] = {}
     for locator, text in sentences:
-        for clause in CLAUSE_BREAK.split(text):
-            words = [w.casefold() for w in WORD.findall(clause)]
+        for run in (run for clause in CLAUSE_BREAK.split(text) for run in _word_runs(clause)):
             for size in range(min_words, max_words + 1):
-                for start in range(len(words) - size + 1):
-                    gram = words[start : start + size]
+                for start in range(len(run) - size + 1):
+                    gram = run[start : start + size]
                     if gram[0] in STOPWORDS or gram[-1] in STOPWORDS or any(len(w) < 3 for w in gram):
                         continue
-                    key = tuple(min(possible_stems(w), key=len) for w in gram)
+                    key = tuple(stem_kk(w) for w in gram)
                     spelling = " ".join(gram)
                     counts.setdefault(key, {})[spelling] = counts.get(key, {}).get(spelling, 0) + 1
                     where.setdefault(key, []).append(locator)

@@ -2,14 +2,14 @@
 
 A Latin "а", "о", "с" or "е" inside a Cyrillic word looks identical on
 screen but makes the word unsearchable, so the loader warns about it.
+Each part of a joined word is judged on its own: "IT-маман" and "ISO/ИСО" are fine.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
-WORD = re.compile(r"\w+")
+from glossary.text.tokens import word_parts
 
 
 def scripts_of(word: str) -> set[str]:
@@ -23,5 +23,5 @@ def scripts_of(word: str) -> set[str]:
 
 
 def mixed_script_words(text: str) -> list[str]:
-    """Words of ``text`` that contain both Latin and Cyrillic letters."""
-    return [w for w in WORD.findall(text) if {"LATIN", "CYRILLIC"} <= scripts_of(w)]
+    """The parts of words of ``text`` (between hyphens, slashes …) that contain both Latin and Cyrillic letters."""
+    return [part.text for part in word_parts(text) if {"LATIN", "CYRILLIC"} <= scripts_of(part.text)]

@@ -9,10 +9,11 @@ True
 from glossary.text.fold import fold
 from glossary.text.kazakh_stem import stem_kk, stem_kk_folded
 from glossary.text.lemmatize import lemma
-from glossary.text.tokens import AnalyzedToken, Token, analyze, folded_key, tokenize
+from glossary.text.tokens import WORD_PATTERN, AnalyzedToken, Token, analyze, folded_key, tokenize, word_parts, words
 from glossary.text.translit import has_latin, kk_to_latin, latin_to_kk
 
 __all__ = [
+    "WORD_PATTERN",
     "AnalyzedToken",
     "Token",
     "analyze",
@@ -25,4 +26,6 @@ __all__ = [
     "stem_kk",
     "stem_kk_folded",
     "tokenize",
+    "word_parts",
+    "words",
 ]

@@ -30,7 +30,8 @@ from glossary.text.kazakh_suffixes import (
 )
 
 MIN_STEM = 2
-_CYRILLIC_WORD = re.compile(r"[а-яёәғқңөұүһі]+")
+#: The lower-case letters of the Kazakh Cyrillic alphabet: a word with any other character is not stemmed.
+_KAZAKH_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі")
 # Two-consonant endings a stem may have (native: жұрт, ант, қорқ; loans: центр, механизм, индекс).
 # fmt: off
 _FINAL_CLUSTERS = frozenset({
@@ -269,7 +270,7 @@ def _stem(word: str, lexicon: Container[str] | None, alphabet: _Alphabet) -> str
         if joiner in _APOSTROPHES or not tail:
             return lower
         return f"{head}{joiner}{_stem(tail, lexicon, alphabet)}"  # a compound: its last part inflects
-    if not _CYRILLIC_WORD.fullmatch(lower):
+    if not lower or not _KAZAKH_LETTERS.issuperset(lower):
         return lower
     if word.isupper() and len(word) <= 5:
         return lower  # an abbreviation (ТМД, ГОСТ) is not inflected without a hyphen

@@ -20,6 +20,8 @@ from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
+from glossary.text.tokens import word_parts
+
 __all__ = ["Change", "Repaired", "repair", "repair_query", "text_lexicon"]
 
 # The Kazakh keyboard layout puts these letters on the digit row (unshifted).
@@ -44,7 +46,6 @@ NUMERAL_SUFFIX = re.compile(
 )
 # Case endings written after an acronym with a hyphen ("КСРО-да", "ИСО-ның").
 ACRONYM_SUFFIX = re.compile(r"(?:[ндт]?[ыі]ң|[ндт]?[ае]н?|[ғгқк][аеы]|[дт][ыі]|н[ыі]|[мбп]ен|[лдт][ае]р)+")
-WORD = re.compile(rf"[{CYRILLIC}A-Za-z0-9]+")
 CYRILLIC_LETTER = re.compile(rf"[{CYRILLIC}]")
 
 
@@ -104,7 +105,7 @@ LOOSE_WHITESPACE = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
 
 def text_lexicon(text: str) -> set[str]:
     """The lower-case words of ``text``, leaving out halves of words split by a line-break hyphen."""
-    counts = Counter(w.lower() for w in WORD.findall(text) if not w.isdigit())
+    counts = Counter(part.text.lower() for part in word_parts(text) if not part.text.isdigit())
     for match in LINE_BREAK_HYPHEN.finditer(text):
         for half in (_word_before(text, match.start()), _word_after(text, match.end())):
             counts[half.lower()] -= 1
@@ -162,11 +163,11 @@ def _word_after(text: str, index: int) -> str:
 
 
 def _word_edits(text: str) -> Iterator[Change]:
-    for match in WORD.finditer(text):
-        word = match.group()
-        after_hyphen = match.start() > 0 and text[match.start() - 1] in "-–"
-        for fixed, rule in _fix_word(word, after_hyphen=after_hyphen):
-            yield from _diff(match.start(), word, fixed, rule)
+    # Parts, not whole words: the ending of "ИСО-ның" is judged apart from the abbreviation.
+    for part in word_parts(text):
+        after_hyphen = part.start > 0 and text[part.start - 1] in "-–"
+        for fixed, rule in _fix_word(part.text, after_hyphen=after_hyphen):
+            yield from _diff(part.start, part.text, fixed, rule)
 
 
 def _fix_word(word: str, *, after_hyphen: bool) -> Iterator[tuple[str, str]]:

@@ -1,15 +1,22 @@
-"""Split text into words with offsets, and analyze each word into the keys search compares.
+"""The project's one definition of a word, and the analysis of each word into the keys search compares.
 
 A word is a run of letters and digits, joined across a hyphen, slash or apostrophe when
 letters or digits follow (ИСО-ның, ISO/IEC, O'Brien), across a dot, comma or colon
-between digits (1.0-92, 3,5), and across invisible soft hyphens and zero-width characters
+between digits (1.0-92, 3,5, 9001:2000), and across invisible soft hyphens and zero-width characters
 (which the word's lemma and key then leave out).  Everything else (punctuation, emoji, control characters)
 separates words.
+
+Search keys, the recognizer, highlighting and the coverage report all split text with
+:data:`WORD_PATTERN` (through :func:`words`, :func:`tokenize` or :func:`analyze`), so a span
+one of them reports is a span the others see as whole words.  Checks that look inside a word
+(mixed scripts, OCR repairs of each part of "ИСО-ның") use :func:`word_parts`: the same
+letters, split at the joiners.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,7 +28,12 @@ from glossary.text.translit import has_latin, latin_to_kk
 _LETTERS = r"(?:[^\W_]|[\u0300-\u036f])+"
 # Invisible characters that PDFs and web pages leave inside words: soft hyphen, zero-width space/joiners.
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
-_WORD = re.compile(rf"{_LETTERS}(?:(?:[-‐‑/'’ʼ{_INVISIBLE}]|(?<=\d)[.,:](?=\d)){_LETTERS})*")
+#: A word: letters and digits, joined across hyphens, slashes, apostrophes, invisible characters,
+#: and dots, commas or colons between digits.  Use :func:`words`; the pattern itself is public for
+#: loops that need only offsets (the recognizer's keyer) and must not build a Token per word.
+WORD_PATTERN = re.compile(rf"{_LETTERS}(?:(?:[-‐‑/'’ʼ{_INVISIBLE}]|(?<=\d)[.,:](?=\d)){_LETTERS})*")
+#: A part of a word: the same letters and digits, without the joiners (ИСО-ның → ИСО, ның).
+_PART = re.compile(_LETTERS)
 _REMOVE_INVISIBLE = str.maketrans(dict.fromkeys(_INVISIBLE, None))
 
 
@@ -45,13 +57,32 @@ class AnalyzedToken:
     folded: str
 
 
-def tokenize(text: str) -> list[Token]:
-    """The words of ``text`` with their offsets.
+def words(text: str) -> Iterator[Token]:
+    """The words of ``text`` with their offsets, one at a time.
 
-    >>> [t.text for t in tokenize("ИСО-ның ISO/IEC 9001:2015 стандарты.")]
+    >>> [w.text for w in words("ИСО-ның ISO/IEC 9001:2015 стандарты.")]
     ['ИСО-ның', 'ISO/IEC', '9001:2015', 'стандарты']
     """
-    return [Token(match.group(), match.start(), match.end()) for match in _WORD.finditer(text)]
+    for match in WORD_PATTERN.finditer(text):
+        yield Token(match.group(), match.start(), match.end())
+
+
+def tokenize(text: str) -> list[Token]:
+    """The words of ``text`` with their offsets, as a list."""
+    return list(words(text))
+
+
+def word_parts(text: str) -> Iterator[Token]:
+    """The parts of the words of ``text``, split at the joiners, with offsets into ``text``.
+
+    For checks that judge each part on its own: "IT-маман" does not mix scripts although
+    the word does, and the ending of "ИСО-ның" is repaired apart from the abbreviation.
+
+    >>> [p.text for p in word_parts("ИСО-ның ISO/IEC 9001:2015")]
+    ['ИСО', 'ның', 'ISO', 'IEC', '9001', '2015']
+    """
+    for match in _PART.finditer(text):
+        yield Token(match.group(), match.start(), match.end())
 
 
 @lru_cache(maxsize=200_000)
@@ -93,7 +124,7 @@ def analyze(text: str, lang: str) -> list[AnalyzedToken]:
     Deterministic, and cached per word: repeated words cost a dictionary lookup.
     """
     analyzed = []
-    for match in _WORD.finditer(text):
+    for match in WORD_PATTERN.finditer(text):
         word = match.group()
         word_lemma, folded = _keys(word, lang)
         analyzed.append(AnalyzedToken(word, match.start(), match.end(), word_lemma, folded))

@@ -13,12 +13,12 @@ its words, and lemmatizing is the expensive step.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from threading import Lock
 
 from glossary.text.fold import fold
 
-# The tokenizer's own word pattern: the same words and offsets as tokenize(), without a Token per word.
-from glossary.text.tokens import _WORD as WORD_PATTERN
-from glossary.text.tokens import analyze
+# The tokenizer's own word pattern: the same words and offsets as words(), without a Token per word.
+from glossary.text.tokens import WORD_PATTERN, analyze
 from glossary.text.translit import has_latin, latin_to_kk
 
 #: Prefix of a gap item's key; never the first character of a folded word.
@@ -43,11 +43,17 @@ class KeyedText:
 
 
 class Keyer:
-    """Analyzes words of one language into match keys, with a per-word cache."""
+    """Analyzes words of one language into match keys, with a per-word cache safe to share between threads.
+
+    The cache is written only under a lock; reads take none, as one ``dict.get`` is atomic (a
+    read that races a write or a clear just misses and analyzes the word again).  A word's key
+    never changes, so two threads that miss together store the same value.
+    """
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self._cache: dict[str, str] = {}
+        self._writing = Lock()
 
     def word_key(self, word: str) -> str:
         """The key of one word: its folded lemma (lower-cased word when analysis gives none)."""
@@ -56,20 +62,28 @@ class Keyer:
             return cached
         analyzed = analyze(word, self.lang)
         key = analyzed[0].folded if analyzed and analyzed[0].folded else fold(word)
-        if len(self._cache) >= CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[word] = key
+        with self._writing:
+            if len(self._cache) >= CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[word] = key
         return key
 
     def keyed(self, text: str) -> KeyedText:
         """The words of ``text`` with their keys and offsets, and the punctuation gaps between them."""
-        matches = list(WORD_PATTERN.finditer(text))
-        starts = [match.start() for match in matches]
-        ends = [match.end() for match in matches]
+        # One match object alive at a time: a list of them would be as many objects for the
+        # cyclic garbage collector to track as the text has words.
+        starts: list[int] = []
+        ends: list[int] = []
+        words: list[str] = []
+        for match in WORD_PATTERN.finditer(text):
+            start, end = match.span()
+            starts.append(start)
+            ends.append(end)
+            words.append(text[start:end])
         get, word_key = self._cache.get, self.word_key
-        keys = [get(word) or word_key(word) for word in [match.group() for match in matches]]
+        keys = [get(word) or word_key(word) for word in words]
         gaps: dict[int, str] = {}
-        for index in range(1, len(matches)):
+        for index in range(1, len(words)):
             before, after = ends[index - 1], starts[index]
             if after - before == 1 and text[before] == " ":
                 continue

@@ -14,7 +14,6 @@ one :class:`Occurrence` per concept, all with the same offsets.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import repeat
@@ -99,15 +98,18 @@ def _same_case(term_word: str, surface: str) -> bool:
     return all(a.isupper() == b.isupper() for a, b in zip(term_word, surface, strict=False))
 
 
-_Candidate = tuple[int, int, _Terminal]
 _new_occurrence = tuple.__new__
 
 
 class Recognizer:
     """Finds the terms of one language in texts of that language.
 
-    Build once per term base and language (it is read-only afterwards and
-    safe to share between threads), then call :meth:`find` per text.
+    Build once per term base and language, then call :meth:`find` per text,
+    from as many threads as you like: after the build the trie is only read,
+    and the one thing :meth:`find` writes, the keyer's per-word cache, is
+    written under a lock.  :meth:`find` leaves the process-wide garbage
+    collector alone; it keeps the objects it creates besides its result few
+    (spans are ints, not tuples) so that the collector has little to walk.
     """
 
     def __init__(self, lang: str) -> None:
@@ -170,22 +172,14 @@ class Recognizer:
         ``overlapping=True`` every match is returned, including terms nested
         in longer ones (a translation check counts those too).
         """
-        # A long text yields hundreds of thousands of live objects; letting the
-        # cyclic collector run meanwhile only re-walks the whole term base, again and again.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            return self._find(text, overlapping)
-        finally:
-            if collecting:
-                gc.enable()
-
-    def _find(self, text: str, overlapping: bool) -> list[Occurrence]:
         keyed = self._keyer.keyed(text)
-        candidates = self._candidates(text, keyed)
-        if not overlapping:
-            candidates = _longest_first(candidates, len(keyed.keys))
-        candidates.sort(key=lambda c: (c[0], -c[1]))
+        count = len(keyed.keys)
+        terminals = self._candidates(text, keyed)
+        if overlapping:
+            spans = sorted(terminals, key=lambda span: span - 2 * (span % count))  # by first, then longest
+        else:
+            spans = _longest_first(list(terminals), count)
+            spans.sort()  # no two overlap: by first word
         # Built column by column and zipped in C: a text can yield hundreds of thousands of occurrences.
         starts, ends = keyed.starts, keyed.ends
         out_starts: list[int] = []
@@ -193,38 +187,42 @@ class Recognizer:
         out_surfaces: list[str] = []
         out_ids: list[str] = []
         out_terms: list[Term] = []
-        for first, last, terminal in candidates:
+        for span in spans:
+            first, last = divmod(span, count)
+            terminal = terminals[span]
             start, end = starts[first], ends[last]
             surface = text[start:end]
             ids, terms = terminal.ids, terminal.terms
             if ids is None:
                 chosen = _one_per_concept(terminal.entries(text, keyed, first, last), surface)
                 ids, terms = tuple(e.concept_id for e in chosen), tuple(e.term for e in chosen)
-            count = len(ids)
-            out_starts.extend(repeat(start, count))
-            out_ends.extend(repeat(end, count))
-            out_surfaces.extend(repeat(surface, count))
+            count_here = len(ids)
+            out_starts.extend(repeat(start, count_here))
+            out_ends.extend(repeat(end, count_here))
+            out_surfaces.extend(repeat(surface, count_here))
             out_ids.extend(ids)
             out_terms.extend(terms)
         rows = zip(out_starts, out_ends, out_surfaces, out_ids, out_terms, repeat(self.lang), strict=False)
         return list(map(_new_occurrence, repeat(Occurrence), rows))
 
-    def _candidates(self, text: str, keyed: KeyedText) -> list[_Candidate]:
-        """Every (first item, last item, terminal) whose key path is in the trie and whose case fits.
+    def _candidates(self, text: str, keyed: KeyedText) -> dict[int, _Terminal]:
+        """The terminal of every word span whose key path is in the trie and whose case fits.
 
-        Between two words, a path must first pass the gap key when the text has punctuation there.
+        A span from word ``first`` to word ``last`` is the int ``first * len(keyed.keys) + last``
+        (see :func:`_longest_first` for why not a tuple).  Between two words, a path must first
+        pass the gap key when the text has punctuation there.
         """
         root = self._root
         keys, gaps = keyed.keys, keyed.gaps
         count = len(keys)
-        found: list[_Candidate] = []
+        found: dict[int, _Terminal] = {}
         for first in range(count):
             node = root.get(keys[first])
             last = first
             while node is not None:
                 terminal = node.get(_END)
                 if terminal is not None and (terminal.any_case or terminal.entries(text, keyed, first, last)):
-                    found.append((first, last, terminal))
+                    found[first * count + last] = terminal
                 last += 1
                 if last >= count:
                     break
@@ -237,12 +235,18 @@ class Recognizer:
         return found
 
 
-def _longest_first(candidates: list[_Candidate], items: int) -> list[_Candidate]:
-    """Keep the longest candidates that do not overlap an already kept one (ties: leftmost)."""
-    taken = bytearray(items)
-    kept: list[_Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-        first, last, _ = candidate
+def _longest_first(spans: list[int], count: int) -> list[int]:
+    """Keep the longest spans that do not overlap an already kept one (ties: leftmost).
+
+    Spans are ints (``first * count + last``), and so are their sort keys: a long text has
+    hundreds of thousands of candidates, and a tuple per candidate is an object the cyclic
+    garbage collector must then track and walk, which used to cost more than the matching.
+    """
+    taken = bytearray(count)
+    kept: list[int] = []
+    # Longest first, then leftmost: first * (count + 1) - last * count == first - (last - first) * count.
+    for span in sorted(spans, key=lambda span: (span // count) * (count + 1) - (span % count) * count):
+        first, last = divmod(span, count)
         if first == last:
             if taken[first]:
                 continue
@@ -251,7 +255,7 @@ def _longest_first(candidates: list[_Candidate], items: int) -> list[_Candidate]
             if any(taken[first : last + 1]):
                 continue
             taken[first : last + 1] = b"\x01" * (last + 1 - first)
-        kept.append(candidate)
+        kept.append(span)
     return kept
 
 

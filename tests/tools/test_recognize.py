@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import doctest
+import gc
 import json
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,6 +15,7 @@ from click.testing import CliRunner
 from glossary.cli import main
 from glossary.model import Concept, LanguageSection, Term
 from glossary.termbase.load import load_termbase
+from glossary.tools import keyer
 from glossary.tools.recognize import Occurrence, Recognizer, occurrence_to_dict
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -178,3 +183,59 @@ def test_a_kazakh_term_that_looks_inflected_needs_its_own_spelling() -> None:
         (13, 18, ("once",)),
         (33, 40, ("careful", "keep")),  # сақта+ны, or сақ+та+ны: both readings stay
     ]
+
+
+def test_concurrent_finds_on_one_recognizer_give_the_sequential_results(
+    concepts: list[Concept], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Threads share one recognizer and its word cache, cold and cleared again and again meanwhile."""
+    texts = {lang: (TEXTS / f"{lang}.txt").read_text(encoding="utf-8") for lang in ("kk", "ru", "en")}
+    expected = {lang: Recognizer.from_concepts(concepts, lang).find(text) for lang, text in texts.items()}
+    monkeypatch.setattr(keyer, "CACHE_LIMIT", 7)  # the cache fills and is cleared while others read it
+    shared = {lang: Recognizer.from_concepts(concepts, lang) for lang in texts}
+    threads_per_lang, rounds = 4, 20
+    start = threading.Barrier(threads_per_lang * len(texts))
+    results: list[tuple[str, list[Occurrence]]] = []
+    errors: list[BaseException] = []
+
+    def work(lang: str) -> None:
+        try:
+            start.wait()
+            for _ in range(rounds):
+                results.append((lang, shared[lang].find(texts[lang])))
+        except BaseException as error:  # reported by the assertion below
+            errors.append(error)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        threads = [threading.Thread(target=work, args=(lang,)) for lang in texts for _ in range(threads_per_lang)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == []
+    assert len(results) == threads_per_lang * len(texts) * rounds
+    assert all(found == expected[lang] for lang, found in results)
+
+
+def test_find_leaves_the_garbage_collector_alone(concepts: list[Concept], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The collector is process-wide: a request must not switch it off under other threads."""
+
+    def forbidden() -> None:
+        raise AssertionError("find() must not switch the garbage collector off")
+
+    monkeypatch.setattr(gc, "disable", forbidden)
+    text = (TEXTS / "kk.txt").read_text(encoding="utf-8")
+    assert Recognizer.from_concepts(concepts, "kk").find(text)
+    assert gc.isenabled()
+
+
+def test_the_public_api_example_runs() -> None:
+    import glossary.tools
+
+    result = doctest.testmod(glossary.tools)
+    assert result.attempted > 0 and result.failed == 0
+    assert all(hasattr(glossary.tools, name) for name in glossary.tools.__all__)

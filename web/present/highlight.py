@@ -2,17 +2,17 @@
 
 Search itself is the index's job; this only decides what to highlight, so
 a shared prefix of folded words (Kazakh letters folded, case ignored) is enough.
+Words are the tokenizer's (:func:`glossary.text.tokens.words`), the same words search
+and the recognizer see, so a mark covers "ИСО-ның", "ISO/IEC" or "9001:2000" whole.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from glossary.text.fold import fold
+from glossary.text.tokens import words
 from glossary.text.translit import has_latin, latin_to_kk
-
-WORD = re.compile(r"\w+(?:[-.]\w+)*")
 
 
 @dataclass(frozen=True)
@@ -48,15 +48,15 @@ def words_match(candidate: str, wanted: str, *, min_prefix: int = 4) -> bool:
 
 def highlight(text: str, query: str) -> list[Segment]:
     """Split ``text`` into segments, marking the words that the query's words match."""
-    wanted = [m.group() for m in WORD.finditer(query)]
+    wanted = [word.text for word in words(query)]
     segments: list[Segment] = []
     pos = 0
-    for match in WORD.finditer(text):
-        if any(words_match(match.group(), w) for w in wanted):
-            if match.start() > pos:
-                segments.append(Segment(text[pos : match.start()]))
-            segments.append(Segment(match.group(), marked=True))
-            pos = match.end()
+    for word in words(text):
+        if any(words_match(word.text, w) for w in wanted):
+            if word.start > pos:
+                segments.append(Segment(text[pos : word.start]))
+            segments.append(Segment(word.text, marked=True))
+            pos = word.end
     if pos < len(text):
         segments.append(Segment(text[pos:]))
     return _merge(segments)
@@ -116,15 +116,15 @@ def kwic(sentence: str, term: str) -> Kwic | None:
                     end += 1  # an inflected form: the whole word is the keyword
                 return Kwic(sentence[:start], sentence[start:end], sentence[end:])
             start = folded.find(wanted, start + 1)
-    term_words = [m.group() for m in WORD.finditer(term)]
-    tokens = list(WORD.finditer(sentence))
+    term_words = [word.text for word in words(term)]
+    tokens = list(words(sentence))
     n = len(term_words)
     for i in range(len(tokens) - n + 1):
         window = tokens[i : i + n]
         if n and all(
-            words_match(tok.group(), word, min_prefix=max(3, len(word) - 2))
+            words_match(tok.text, word, min_prefix=max(3, len(word) - 2))
             for tok, word in zip(window, term_words, strict=True)
         ):
-            start, end = window[0].start(), window[-1].end()
+            start, end = window[0].start, window[-1].end
             return Kwic(sentence[:start], sentence[start:end], sentence[end:])
     return None
