@@ -17,16 +17,6 @@ PACKAGES = ("glossary", "web")
 WEB_LIBRARIES = frozenset({"flask", "werkzeug", "flask_babel"})
 MAX_TOP_LEVEL_MODULES = 8
 
-#: (importing module, private name) pairs being fixed on other branches of
-#: issue #13.  Remove an entry when its fix lands: the test fails on an entry
-#: that no longer occurs, so none can linger.
-EXPECTED_TO_BE_FIXED = frozenset(
-    {
-        # tokens._WORD: the keyer is moving to the one public word tokenizer.
-        ("glossary.tools.keyer", "glossary.text.tokens._WORD"),
-    }
-)
-
 
 def module_name(path: Path) -> str:
     parts = path.relative_to(ROOT).with_suffix("").parts
@@ -129,11 +119,7 @@ def f(self):
 
 
 def test_no_module_uses_another_modules_private_names() -> None:
-    found = uses_in_project()
-    unexpected = sorted(found - EXPECTED_TO_BE_FIXED)
-    assert unexpected == [], "make these public (or keep them inside their module)"
-    fixed = sorted(EXPECTED_TO_BE_FIXED - found)
-    assert fixed == [], "fixed: remove these from EXPECTED_TO_BE_FIXED"
+    assert sorted(uses_in_project()) == [], "make these public (or keep them inside their module)"
 
 
 def imported_roots(path: Path) -> Iterator[tuple[int, str]]:

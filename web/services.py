@@ -17,7 +17,7 @@ from pathlib import Path
 from flask import current_app
 
 from glossary.search.searcher import Searcher
-from glossary.tools.recognize import Recognizer
+from glossary.tools.recognize import Recognizer, freeze_long_lived
 from glossary.tools.translation_check import TranslationChecker
 
 #: Seconds between checks for a swapped-in index (a readlink, but not on every request).
@@ -78,6 +78,7 @@ def get_recognizer(searcher: Searcher, lang: str) -> Recognizer:
                 del _recognizers[stale]
             recognizer = Recognizer.from_concepts(searcher.concepts(), lang)
             _recognizers[key] = recognizer
+            freeze_long_lived()
     return recognizer
 
 

@@ -9,6 +9,7 @@ import click
 
 from glossary.cli.inputs import load_or_exit
 from glossary.tools.bilingual import BilingualError, read_bilingual
+from glossary.tools.recognize import freeze_long_lived
 from glossary.tools.translation_check import TranslationChecker, format_report
 
 
@@ -44,6 +45,7 @@ def check_translation(
         )
     source, target = source.split("-")[0].lower(), target.split("-")[0].lower()
     checker = TranslationChecker.from_concepts(load_or_exit(termbase, importable=True), source, target)
+    freeze_long_lived()
     report = checker.check(bilingual)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))

@@ -9,7 +9,7 @@ import click
 from glossary.cli.inputs import load_or_exit, read_text_file
 from glossary.formats import REGISTRY, get_format
 from glossary.tools.document_glossary import export_document_glossary
-from glossary.tools.recognize import Recognizer
+from glossary.tools.recognize import Recognizer, freeze_long_lived
 
 
 @click.command("doc-glossary")
@@ -43,6 +43,7 @@ def doc_glossary(
     text = read_text_file(file)
     loaded = load_or_exit(termbase, importable=True)
     recognizer = Recognizer.from_concepts(loaded, lang)
+    freeze_long_lived()
     wanted = tuple(code.strip() for code in languages.split(",") if code.strip()) if languages else ()
     with output.open("wb") as out:
         try:

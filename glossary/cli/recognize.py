@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from glossary.cli.inputs import load_or_exit, read_text_file
-from glossary.tools.recognize import Recognizer, occurrence_to_dict
+from glossary.tools.recognize import Recognizer, freeze_long_lived, occurrence_to_dict
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -33,6 +33,7 @@ def recognize(file: Path, lang: str, termbase: Path | None, as_json: bool) -> No
     """
     text = read_text_file(file)
     recognizer = Recognizer.from_concepts(load_or_exit(termbase, importable=True), lang)
+    freeze_long_lived()
     occurrences = recognizer.find(text)
     if as_json:
         matches = [occurrence_to_dict(o, recognizer.concepts.get(o.concept_id)) for o in occurrences]

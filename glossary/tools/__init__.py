@@ -18,7 +18,7 @@ from glossary.tools.bilingual import (
     segments_from_columns,
 )
 from glossary.tools.document_glossary import document_concept_ids, export_document_glossary
-from glossary.tools.recognize import Occurrence, Recognizer, occurrence_to_dict
+from glossary.tools.recognize import Occurrence, Recognizer, freeze_long_lived, occurrence_to_dict
 from glossary.tools.translation_check import (
     DeprecatedUse,
     SegmentReport,
@@ -42,6 +42,7 @@ __all__ = [
     "document_concept_ids",
     "export_document_glossary",
     "format_report",
+    "freeze_long_lived",
     "occurrence_to_dict",
     "parse_bilingual",
     "read_bilingual",

@@ -239,3 +239,17 @@ def test_the_public_api_example_runs() -> None:
     result = doctest.testmod(glossary.tools)
     assert result.attempted > 0 and result.failed == 0
     assert all(hasattr(glossary.tools, name) for name in glossary.tools.__all__)
+
+
+def test_freeze_long_lived_hides_a_built_recognizer_from_the_collector() -> None:
+    """The shells freeze their recognizers so that results of a long text do not make full collections walk the trie."""
+    from glossary.tools import freeze_long_lived
+
+    recognizer = Recognizer.from_concepts(load_termbase(FIXTURES / "tools"), "kk")
+    gc.unfreeze()
+    try:
+        freeze_long_lived()
+        assert gc.get_freeze_count() > 0
+        assert not any(obj is recognizer for obj in gc.get_objects())  # frozen objects are not tracked
+    finally:
+        gc.unfreeze()
