@@ -29,7 +29,11 @@ from web.tool_input import (
 
 
 def _json_body(shape: str) -> dict[str, Any]:
-    body = request.get_json(silent=True)
+    """The JSON object the request carries; anything else (not JSON, nested too deep to parse) is a 400."""
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # silent=True swallows only ValueError; a deep nest exhausts the parser's stack
+        body = None
     if not isinstance(body, dict):
         raise InputError(_("The body must be a JSON object: %(shape)s", shape=shape))
     return body
