@@ -14,6 +14,9 @@ from web.errors import InputError
 PAGE_TEXT_LIMIT = 100_000
 #: Characters of text the API recognizes in one request.
 API_TEXT_LIMIT = 500_000
+#: Matches one API answer lists (the first ones in the text; the answer says how many there were in all).
+#: With each concept's terms listed once, this bounds the answer at a few megabytes whatever the text.
+API_MATCH_LIMIT = 10_000
 #: Segments checked in one request.
 SEGMENT_LIMIT = 5_000
 #: Bytes read from an uploaded file.

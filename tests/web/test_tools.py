@@ -197,15 +197,40 @@ def test_api_recognize(client: FlaskClient) -> None:
     text = "Международные стандарты ИСО и МЭК"
     response = client.post("/api/v1/recognize?ui=ru", json={"text": text, "lang": "ru"})
     assert response.status_code == 200
-    matches = response.get_json()["matches"]
-    assert [(m["start"], m["end"], m["surface"], m["concept"]["id"]) for m in matches] == [
+    body = response.get_json()
+    matches = body["matches"]
+    assert [(m["start"], m["end"], m["surface"], m["concept_id"]) for m in matches] == [
         (0, 23, "Международные стандарты", "international-standard"),
         (24, 27, "ИСО", "iso"),
         (30, 33, "МЭК", "iec"),
     ]
-    assert matches[1]["concept"]["url"] == "/ru/concept/iso"
+    assert matches[1]["term"] == {"text": "ИСО", "lang": "ru", "status": "preferred"}
+    assert body["total"] == 3 and body["truncated"] is False
+    assert set(body["concepts"]) == {"international-standard", "iso", "iec"}
+    assert body["concepts"]["iso"]["url"] == "/ru/concept/iso"
     assert response.headers["Access-Control-Allow-Methods"] == "POST, OPTIONS"
-    assert {"text": "ISO", "type": "acronym", "status": "preferred"} in matches[1]["concept"]["terms"]["en"]
+    assert {"text": "ISO", "type": "acronym", "status": "preferred"} in body["concepts"]["iso"]["terms"]["en"]
+
+
+def test_api_recognize_lists_each_concept_once_and_caps_the_matches(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(api_tools, "API_MATCH_LIMIT", 3)
+    body = client.post("/api/v1/recognize", json={"text": "ISO IEC " * 3, "lang": "en"}).get_json()
+    assert [m["concept_id"] for m in body["matches"]] == ["iso", "iec", "iso"]
+    assert body["total"] == 6 and body["truncated"] is True
+    assert set(body["concepts"]) == {"iso", "iec"}
+    body = client.post("/api/v1/recognize", json={"text": "ISO ISO", "lang": "en"}).get_json()
+    assert set(body["concepts"]) == {"iso"} and body["truncated"] is False
+
+
+def test_api_recognize_answer_is_bounded_for_the_longest_text(client: FlaskClient) -> None:
+    """500k characters of one term: once 134 MB of repeated term lists, now a capped list of small matches."""
+    response = client.post("/api/v1/recognize", json={"text": "ISO " * 125_000, "lang": "en"})
+    body = response.get_json()
+    assert body["total"] == 125_000 and body["truncated"] is True
+    assert len(body["matches"]) == api_tools.API_MATCH_LIMIT
+    assert len(response.get_data()) < 2_000_000
 
 
 @pytest.mark.parametrize(

@@ -13,11 +13,12 @@ from flask import Response, jsonify, request
 from flask_babel import gettext as _
 
 from glossary.tools.bilingual import Bilingual, Segment, segments_from_columns
-from glossary.tools.recognize import occurrence_to_dict
+from glossary.tools.recognize import recognition_to_dict
 from web.api import params
 from web.errors import InputError
 from web.services import get_checker, get_recognizer, get_searcher
 from web.tool_input import (
+    API_MATCH_LIMIT,
     API_TEXT_LIMIT,
     base_language,
     check_choice,
@@ -53,16 +54,10 @@ def recognize() -> Response:
     searcher = get_searcher()
     lang = check_choice("lang", body.get("lang"), list(searcher.info.languages))
     recognizer = get_recognizer(searcher, lang)
-    urls: dict[str, str] = {}
-    matches = []
-    for occurrence in recognizer.find(text):
-        match = occurrence_to_dict(occurrence, recognizer.concepts.get(occurrence.concept_id))
-        concept_id = occurrence.concept_id
-        if concept_id not in urls:
-            urls[concept_id] = params.concept_url(concept_id)
-        match["concept"]["url"] = urls[concept_id]
-        matches.append(match)
-    return jsonify({"lang": lang, "matches": matches})
+    answer = recognition_to_dict(recognizer.find(text), recognizer.concepts, limit=API_MATCH_LIMIT)
+    for concept_id, concept in answer["concepts"].items():
+        concept["url"] = params.concept_url(concept_id)
+    return jsonify({"lang": lang, **answer})
 
 
 def _pairs(languages: list[str]) -> tuple[Bilingual, str | None, str | None]:
