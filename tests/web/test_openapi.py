@@ -122,6 +122,13 @@ CASES = [
         200,
         json={"source_lang": "kk", "target_lang": "ru", "source": "Стандарт.\nМетрология.", "target": "Стандарт."},
     ),
+    Case(
+        "check-truncated",
+        "post",
+        "/check",
+        200,
+        json={"source_lang": "ru", "target_lang": "kk", "source": "x", "target": "стандарттандыру " * 10_001},
+    ),
     Case("check-upload", "post", "/check?ui=en", 200, upload=("pairs.tsv", (TEXTS / "kk-ru.tsv").read_bytes())),
     Case("check-xliff", "post", "/check", 200, upload=("pairs.xlf", (TEXTS / "kk-ru.xlf").read_bytes())),
     Case(
@@ -298,6 +305,7 @@ def test_the_documented_match_cap_is_the_served_one() -> None:
     recognized = DOCUMENT["components"]["schemas"]["Recognized"]
     assert recognized["properties"]["matches"]["maxItems"] == API_MATCH_LIMIT
     assert f"{API_MATCH_LIMIT:,}" in recognized["description"]
+    assert f"{API_MATCH_LIMIT:,}" in DOCUMENT["components"]["schemas"]["CheckReport"]["description"]
 
 
 def test_the_document_ships_with_the_package() -> None:

@@ -7,6 +7,7 @@ and the answer differ.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from flask import Response, jsonify, request
@@ -14,6 +15,7 @@ from flask_babel import gettext as _
 
 from glossary.tools.bilingual import Bilingual, Segment, segments_from_columns
 from glossary.tools.recognize import recognition_to_dict
+from glossary.tools.translation_check import SegmentReport, TranslationReport
 from web.api import params
 from web.errors import InputError
 from web.services import get_checker, get_recognizer, get_searcher
@@ -108,4 +110,37 @@ def check() -> Response:
     target_lang = check_choice("target_lang", target_lang, languages)
     if source_lang == target_lang:
         raise InputError(_("The source and target languages must differ."))
-    return jsonify(get_checker(searcher, source_lang, target_lang).check(bilingual).to_dict())
+    report = get_checker(searcher, source_lang, target_lang).check(bilingual)
+    return jsonify(_bounded_report(report, API_MATCH_LIMIT))
+
+
+def _bounded_report(report: TranslationReport, limit: int) -> dict[str, Any]:
+    """The report as JSON with at most ``limit`` term checks and deprecated uses listed in all.
+
+    Each listed item repeats a few target terms, so a long target full of one
+    deprecated term would otherwise answer many times its own size.  Segments
+    are listed in order until one holds more than is left; that one is cut
+    (or left out when nothing of it fits) and the rest left out (``truncated``).  The summary and each listed
+    segment's ``problems`` still count everything.
+    """
+    left = limit
+    listed: list[SegmentReport] = []
+    truncated = False
+    for segment in report.segments:
+        terms = segment.terms[:left]
+        deprecated = segment.deprecated[: left - len(terms)]
+        left -= len(terms) + len(deprecated)
+        cut = len(terms) < len(segment.terms) or len(deprecated) < len(segment.deprecated)
+        if cut and not terms and not deprecated:
+            truncated = True
+            break
+        listed.append(SegmentReport(segment.segment, terms, deprecated))
+        if cut:
+            truncated = True
+            break
+    answer = replace(report, segments=listed).to_dict()
+    answer["summary"] = report.summary()
+    for shown, segment in zip(answer["segments"], report.segments, strict=False):
+        shown["problems"] = segment.problems
+    answer["truncated"] = truncated
+    return answer
