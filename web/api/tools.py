@@ -28,6 +28,7 @@ from web.tool_input import (
     limit_segments,
     parse_upload,
     read_upload,
+    replace_lone_surrogates,
 )
 
 
@@ -46,7 +47,7 @@ def _string(body: dict[str, Any], name: str) -> str:
     value = body.get(name)
     if not isinstance(value, str):
         raise InputError(_("'%(name)s' is required and must be a string", name=name))
-    return value
+    return replace_lone_surrogates(value)
 
 
 def recognize() -> Response:
@@ -91,8 +92,10 @@ def _pairs(languages: list[str]) -> tuple[Bilingual, str | None, str | None]:
                 raise InputError(
                     _("'segments[%(number)s]' must be an object with string 'source' and 'target'", number=number)
                 )
-            check_size(item["source"] + item.get("target", ""), API_TEXT_LIMIT, f"'segments[{number}]'")
-            segments.append(Segment(str(item.get("id", number)), item["source"], item.get("target", ""), number))
+            source, target = replace_lone_surrogates(item["source"]), replace_lone_surrogates(item.get("target", ""))
+            check_size(source + target, API_TEXT_LIMIT, f"'segments[{number}]'")
+            segment_id = replace_lone_surrogates(str(item.get("id", number)))
+            segments.append(Segment(segment_id, source, target, number))
         bilingual = limit_segments(Bilingual(segments))
     else:
         source = check_size(_string(body, "source"), API_TEXT_LIMIT, "'source'")
