@@ -122,9 +122,10 @@ def _bounded_report(report: TranslationReport, limit: int) -> dict[str, Any]:
 
     Each listed item repeats a few target terms, so a long target full of one
     deprecated term would otherwise answer many times its own size.  Segments
-    are listed in order until one holds more than is left; that one is cut
-    (or left out when nothing of it fits) and the rest left out (``truncated``).  The summary and each listed
-    segment's ``problems`` still count everything.
+    are listed in order until one holds more than is left: that one is cut
+    (left out when none of it fits), the rest are left out, and ``truncated``
+    says so.  The summary and each listed segment's ``problems`` still count
+    everything.
     """
     left = limit
     listed: list[SegmentReport] = []
@@ -133,13 +134,10 @@ def _bounded_report(report: TranslationReport, limit: int) -> dict[str, Any]:
         terms = segment.terms[:left]
         deprecated = segment.deprecated[: left - len(terms)]
         left -= len(terms) + len(deprecated)
-        cut = len(terms) < len(segment.terms) or len(deprecated) < len(segment.deprecated)
-        if cut and not terms and not deprecated:
-            truncated = True
-            break
-        listed.append(SegmentReport(segment.segment, terms, deprecated))
-        if cut:
-            truncated = True
+        truncated = len(terms) < len(segment.terms) or len(deprecated) < len(segment.deprecated)
+        if terms or deprecated or not truncated:
+            listed.append(SegmentReport(segment.segment, terms, deprecated))
+        if truncated:
             break
     answer = replace(report, segments=listed).to_dict()
     answer["summary"] = report.summary()
