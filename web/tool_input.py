@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from flask_babel import gettext as _
@@ -14,6 +15,9 @@ from web.errors import InputError
 PAGE_TEXT_LIMIT = 100_000
 #: Characters of text the API recognizes in one request.
 API_TEXT_LIMIT = 500_000
+#: Matches one API answer lists (the first ones in the text; the answer says how many there were in all).
+#: With each concept's terms listed once, this bounds the answer at a few megabytes whatever the text.
+API_MATCH_LIMIT = 10_000
 #: Segments checked in one request.
 SEGMENT_LIMIT = 5_000
 #: Bytes read from an uploaded file.
@@ -28,6 +32,19 @@ def check_choice(name: str, value: object, known: Sequence[str]) -> str:
             _("'%(name)s' must be one of %(known)s, not %(value)s", name=name, known=", ".join(known), value=shown)
         )
     return value
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (JSON allows ``"\\ud800"``) as U+FFFD, one for one.
+
+    A lone surrogate cannot be encoded as UTF-8, so echoing one back would fail
+    the answer; replacing it keeps every offset into the text.  (Forms, query
+    strings and files are decoded by the server or the parser and have none.)
+    """
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def check_size(text: str, limit: int, what: str) -> str:

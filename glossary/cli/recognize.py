@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from glossary.cli.inputs import load_or_exit, read_text_file
-from glossary.tools.recognize import Recognizer, freeze_long_lived, occurrence_to_dict
+from glossary.tools.recognize import Recognizer, freeze_long_lived, recognition_to_dict
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -24,7 +24,12 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     type=click.Path(exists=True, path_type=Path),
     help="A term-base directory, or a TBX/CSV file (default: $GLOSSARY_TERMBASE or the bundled one).",
 )
-@click.option("--json", "as_json", is_flag=True, help='Print {"matches": [...]} as JSON instead of lines.')
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print the matches and each concept's terms once as JSON (the API's shape, every match) instead of lines.",
+)
 def recognize(file: Path, lang: str, termbase: Path | None, as_json: bool) -> None:
     """Find every term of the term base in FILE ('-': standard input), inflected forms included.
 
@@ -36,8 +41,8 @@ def recognize(file: Path, lang: str, termbase: Path | None, as_json: bool) -> No
     freeze_long_lived()
     occurrences = recognizer.find(text)
     if as_json:
-        matches = [occurrence_to_dict(o, recognizer.concepts.get(o.concept_id)) for o in occurrences]
-        click.echo(json.dumps({"matches": matches}, ensure_ascii=False, indent=2))
+        answer = {"lang": lang, **recognition_to_dict(occurrences, recognizer.concepts)}
+        click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
         return
     for occurrence in occurrences:
         line, column = _line_col(text, occurrence.start)

@@ -15,7 +15,7 @@ one :class:`Occurrence` per concept, all with the same offsets.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from typing import Any, NamedTuple
@@ -287,16 +287,46 @@ def _rank(entry: _Entry, lowered_surface: str) -> tuple[bool, bool]:
     return (entry.term.text.casefold() != lowered_surface, entry.term.status in DISCOURAGED_STATUSES)
 
 
-def occurrence_to_dict(occurrence: Occurrence, concept: Concept | None) -> dict[str, Any]:
-    """An occurrence as JSON-ready data: offsets, the surface, the matched term and the concept's terms."""
-    terms: dict[str, list[dict[str, str]]] = {}
-    if concept is not None:
-        for lang, term in concept.terms():
-            terms.setdefault(lang, []).append({"text": term.text, "type": term.type, "status": term.status})
+def occurrence_to_dict(occurrence: Occurrence) -> dict[str, Any]:
+    """An occurrence as JSON-ready data: offsets, the surface, the matched term and its concept's id.
+
+    The concept's terms are not repeated here: :func:`recognition_to_dict` lists each concept once.
+    """
     return {
         "start": occurrence.start,
         "end": occurrence.end,
         "surface": occurrence.surface,
+        "concept_id": occurrence.concept_id,
         "term": {"text": occurrence.term.text, "lang": occurrence.lang, "status": occurrence.term.status},
-        "concept": {"id": occurrence.concept_id, "terms": terms},
+    }
+
+
+def concept_terms_to_dict(concept: Concept | None) -> dict[str, list[dict[str, str]]]:
+    """A concept's terms by language, as JSON-ready data (none for an unknown concept)."""
+    terms: dict[str, list[dict[str, str]]] = {}
+    if concept is not None:
+        for lang, term in concept.terms():
+            terms.setdefault(lang, []).append({"text": term.text, "type": term.type, "status": term.status})
+    return terms
+
+
+def recognition_to_dict(
+    occurrences: Sequence[Occurrence], concepts: Mapping[str, Concept], *, limit: int | None = None
+) -> dict[str, Any]:
+    """The occurrences of one text as JSON-ready data, sized by the matches listed, not by the concepts' terms.
+
+    ``matches`` holds the first ``limit`` occurrences (all without a limit) and
+    ``concepts`` the terms of just the concepts they name, once each: a text
+    repeating one term a hundred thousand times lists its concept once.
+    ``total`` counts every occurrence and ``truncated`` says whether some were left out.
+    """
+    shown = occurrences if limit is None else occurrences[:limit]
+    referenced = dict.fromkeys(occurrence.concept_id for occurrence in shown)
+    return {
+        "total": len(occurrences),
+        "truncated": len(shown) < len(occurrences),
+        "concepts": {
+            concept_id: {"terms": concept_terms_to_dict(concepts.get(concept_id))} for concept_id in referenced
+        },
+        "matches": [occurrence_to_dict(occurrence) for occurrence in shown],
     }

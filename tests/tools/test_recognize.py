@@ -16,7 +16,7 @@ from glossary.cli import main
 from glossary.model import Concept, LanguageSection, Term
 from glossary.termbase.load import load_termbase
 from glossary.tools import keyer
-from glossary.tools.recognize import Occurrence, Recognizer, occurrence_to_dict
+from glossary.tools.recognize import Occurrence, Recognizer, recognition_to_dict
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TOOLS_BASE = FIXTURES / "tools"
@@ -116,12 +116,13 @@ def test_homonyms_share_one_span_with_one_occurrence_per_concept(concepts: list[
 def test_occurrence_as_json_names_the_concept_and_its_terms(concepts: list[Concept]) -> None:
     recognizer = Recognizer.from_concepts(concepts, "kk")
     occurrence = recognizer.find("МЭК-тің отырысы")[0]
-    data = occurrence_to_dict(occurrence, recognizer.concepts[occurrence.concept_id])
+    answer = recognition_to_dict([occurrence], recognizer.concepts)
+    data = answer["matches"][0]
     assert data["start"] == 0
     assert data["end"] == len("МЭК-тің")
     assert data["surface"] == "МЭК-тің"
-    assert data["concept"]["id"] == "iec"
-    assert {"text": "IEC", "type": "acronym", "status": "preferred"} in data["concept"]["terms"]["en"]
+    assert data["concept_id"] == "iec"
+    assert {"text": "IEC", "type": "acronym", "status": "preferred"} in answer["concepts"]["iec"]["terms"]["en"]
     assert data["term"] == {"text": "МЭК", "lang": "kk", "status": "preferred"}
 
 

@@ -31,6 +31,7 @@ from werkzeug.test import TestResponse
 from tests.conftest import FIXTURES, ROOT
 from tests.web.support import WEB_FIXTURE, build
 from web import create_app
+from web.tool_input import API_MATCH_LIMIT
 
 DOCUMENT_PATH = ROOT / "web" / "api" / "openapi.json"
 DOCUMENT: dict[str, Any] = json.loads(DOCUMENT_PATH.read_text(encoding="utf-8"))
@@ -99,6 +100,7 @@ CASES = [
         "recognize", "post", "/recognize?ui=ru", 200, json={"text": "Международные стандарты ИСО и МЭК", "lang": "ru"}
     ),
     Case("recognize-nothing", "post", "/recognize", 200, json={"text": "", "lang": "en"}),
+    Case("recognize-truncated", "post", "/recognize?ui=kk", 200, json={"text": "ISO IEC " * 5001, "lang": "en"}),
     Case("recognize-not-json", "post", "/recognize", 400, data="text", content_type="text/plain"),
     Case("recognize-bad-lang", "post", "/recognize?ui=kk", 400, json={"text": "x", "lang": "fr"}),
     Case("recognize-too-long", "post", "/recognize", 413, json={"text": "x" * 500_001, "lang": "kk"}),
@@ -119,6 +121,13 @@ CASES = [
         "/check",
         200,
         json={"source_lang": "kk", "target_lang": "ru", "source": "Стандарт.\nМетрология.", "target": "Стандарт."},
+    ),
+    Case(
+        "check-truncated",
+        "post",
+        "/check",
+        200,
+        json={"source_lang": "ru", "target_lang": "kk", "source": "x", "target": "стандарттандыру " * 10_001},
     ),
     Case("check-upload", "post", "/check?ui=en", 200, upload=("pairs.tsv", (TEXTS / "kk-ru.tsv").read_bytes())),
     Case("check-xliff", "post", "/check", 200, upload=("pairs.xlf", (TEXTS / "kk-ru.xlf").read_bytes())),
@@ -290,6 +299,13 @@ def test_a_drifted_answer_fails_validation() -> None:
     for bad in (extra, missing):
         with pytest.raises(ValidationError, match=r"Additional|required"):
             _validate(bad, pointer)
+
+
+def test_the_documented_match_cap_is_the_served_one() -> None:
+    recognized = DOCUMENT["components"]["schemas"]["Recognized"]
+    assert recognized["properties"]["matches"]["maxItems"] == API_MATCH_LIMIT
+    assert f"{API_MATCH_LIMIT:,}" in recognized["description"]
+    assert f"{API_MATCH_LIMIT:,}" in DOCUMENT["components"]["schemas"]["CheckReport"]["description"]
 
 
 def test_the_document_ships_with_the_package() -> None:

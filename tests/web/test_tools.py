@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 from html import unescape
 from pathlib import Path
@@ -197,15 +198,40 @@ def test_api_recognize(client: FlaskClient) -> None:
     text = "Международные стандарты ИСО и МЭК"
     response = client.post("/api/v1/recognize?ui=ru", json={"text": text, "lang": "ru"})
     assert response.status_code == 200
-    matches = response.get_json()["matches"]
-    assert [(m["start"], m["end"], m["surface"], m["concept"]["id"]) for m in matches] == [
+    body = response.get_json()
+    matches = body["matches"]
+    assert [(m["start"], m["end"], m["surface"], m["concept_id"]) for m in matches] == [
         (0, 23, "Международные стандарты", "international-standard"),
         (24, 27, "ИСО", "iso"),
         (30, 33, "МЭК", "iec"),
     ]
-    assert matches[1]["concept"]["url"] == "/ru/concept/iso"
+    assert matches[1]["term"] == {"text": "ИСО", "lang": "ru", "status": "preferred"}
+    assert body["total"] == 3 and body["truncated"] is False
+    assert set(body["concepts"]) == {"international-standard", "iso", "iec"}
+    assert body["concepts"]["iso"]["url"] == "/ru/concept/iso"
     assert response.headers["Access-Control-Allow-Methods"] == "POST, OPTIONS"
-    assert {"text": "ISO", "type": "acronym", "status": "preferred"} in matches[1]["concept"]["terms"]["en"]
+    assert {"text": "ISO", "type": "acronym", "status": "preferred"} in body["concepts"]["iso"]["terms"]["en"]
+
+
+def test_api_recognize_lists_each_concept_once_and_caps_the_matches(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(api_tools, "API_MATCH_LIMIT", 3)
+    body = client.post("/api/v1/recognize", json={"text": "ISO IEC " * 3, "lang": "en"}).get_json()
+    assert [m["concept_id"] for m in body["matches"]] == ["iso", "iec", "iso"]
+    assert body["total"] == 6 and body["truncated"] is True
+    assert set(body["concepts"]) == {"iso", "iec"}
+    body = client.post("/api/v1/recognize", json={"text": "ISO ISO", "lang": "en"}).get_json()
+    assert set(body["concepts"]) == {"iso"} and body["truncated"] is False
+
+
+def test_api_recognize_answer_is_bounded_for_the_longest_text(client: FlaskClient) -> None:
+    """500k characters of one term: once 134 MB of repeated term lists, now a capped list of small matches."""
+    response = client.post("/api/v1/recognize", json={"text": "ISO " * 125_000, "lang": "en"})
+    body = response.get_json()
+    assert body["total"] == 125_000 and body["truncated"] is True
+    assert len(body["matches"]) == api_tools.API_MATCH_LIMIT
+    assert len(response.get_data()) < 2_000_000
 
 
 @pytest.mark.parametrize(
@@ -268,6 +294,37 @@ def test_api_check_json_segments_and_upload(client: FlaskClient) -> None:
     report = client.post("/api/v1/check", data=upload, content_type="multipart/form-data").get_json()
     assert (report["source_lang"], report["target_lang"]) == ("kk", "ru")
     assert report["summary"]["segments"] == 5
+
+
+def test_api_check_caps_the_listed_terms_and_deprecated_uses(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(api_tools, "API_MATCH_LIMIT", 3)
+    segments = [
+        {"source": "стандартизация", "target": "стандарттандыру стандарттандыру"},
+        {"source": "стандартизация", "target": "стандарттандыру"},
+        {"source": "стандартизация", "target": "стандарттау"},
+    ]
+    report = client.post("/api/v1/check", json={"source_lang": "ru", "target_lang": "kk", "segments": segments})
+    report = report.get_json()
+    assert report["truncated"] is True
+    assert report["summary"]["segments"] == 3 and report["summary"]["deprecated"] == 3
+    listed = report["segments"]
+    assert [(len(s["terms"]), len(s["deprecated"])) for s in listed] == [(1, 2)]
+    assert listed[0]["problems"] == 3  # the segment's own count, not that of what is listed
+    whole = client.post("/api/v1/check", json={"source_lang": "ru", "target_lang": "kk", "segments": segments[1:]})
+    assert whole.get_json()["truncated"] is False and len(whole.get_json()["segments"]) == 2
+
+
+def test_api_check_answer_is_bounded_for_the_longest_target(client: FlaskClient) -> None:
+    """31,000 deprecated uses in a 1 MB request: once an answer of over 6 MB, now capped."""
+    body = {"source_lang": "ru", "target_lang": "kk", "source": "x", "target": "стандарттандыру " * 31_000}
+    data = json.dumps(body, ensure_ascii=False).encode()
+    response = client.post("/api/v1/check", data=data, content_type="application/json")
+    report = response.get_json()
+    assert report["truncated"] is True and report["summary"]["deprecated"] == 31_000
+    assert sum(len(s["deprecated"]) for s in report["segments"]) == api_tools.API_MATCH_LIMIT
+    assert len(response.get_data()) < 3_000_000
 
 
 @pytest.mark.parametrize(

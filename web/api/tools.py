@@ -7,17 +7,20 @@ and the answer differ.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from flask import Response, jsonify, request
 from flask_babel import gettext as _
 
 from glossary.tools.bilingual import Bilingual, Segment, segments_from_columns
-from glossary.tools.recognize import occurrence_to_dict
+from glossary.tools.recognize import recognition_to_dict
+from glossary.tools.translation_check import SegmentReport, TranslationReport
 from web.api import params
 from web.errors import InputError
 from web.services import get_checker, get_recognizer, get_searcher
 from web.tool_input import (
+    API_MATCH_LIMIT,
     API_TEXT_LIMIT,
     base_language,
     check_choice,
@@ -25,11 +28,16 @@ from web.tool_input import (
     limit_segments,
     parse_upload,
     read_upload,
+    replace_lone_surrogates,
 )
 
 
 def _json_body(shape: str) -> dict[str, Any]:
-    body = request.get_json(silent=True)
+    """The JSON object the request carries; anything else (not JSON, nested too deep to parse) is a 400."""
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # silent=True swallows only ValueError; a deep nest exhausts the parser's stack
+        body = None
     if not isinstance(body, dict):
         raise InputError(_("The body must be a JSON object: %(shape)s", shape=shape))
     return body
@@ -39,7 +47,7 @@ def _string(body: dict[str, Any], name: str) -> str:
     value = body.get(name)
     if not isinstance(value, str):
         raise InputError(_("'%(name)s' is required and must be a string", name=name))
-    return value
+    return replace_lone_surrogates(value)
 
 
 def recognize() -> Response:
@@ -49,16 +57,10 @@ def recognize() -> Response:
     searcher = get_searcher()
     lang = check_choice("lang", body.get("lang"), list(searcher.info.languages))
     recognizer = get_recognizer(searcher, lang)
-    urls: dict[str, str] = {}
-    matches = []
-    for occurrence in recognizer.find(text):
-        match = occurrence_to_dict(occurrence, recognizer.concepts.get(occurrence.concept_id))
-        concept_id = occurrence.concept_id
-        if concept_id not in urls:
-            urls[concept_id] = params.concept_url(concept_id)
-        match["concept"]["url"] = urls[concept_id]
-        matches.append(match)
-    return jsonify({"lang": lang, "matches": matches})
+    answer = recognition_to_dict(recognizer.find(text), recognizer.concepts, limit=API_MATCH_LIMIT)
+    for concept_id, concept in answer["concepts"].items():
+        concept["url"] = params.concept_url(concept_id)
+    return jsonify({"lang": lang, **answer})
 
 
 def _pairs(languages: list[str]) -> tuple[Bilingual, str | None, str | None]:
@@ -90,8 +92,10 @@ def _pairs(languages: list[str]) -> tuple[Bilingual, str | None, str | None]:
                 raise InputError(
                     _("'segments[%(number)s]' must be an object with string 'source' and 'target'", number=number)
                 )
-            check_size(item["source"] + item.get("target", ""), API_TEXT_LIMIT, f"'segments[{number}]'")
-            segments.append(Segment(str(item.get("id", number)), item["source"], item.get("target", ""), number))
+            source, target = replace_lone_surrogates(item["source"]), replace_lone_surrogates(item.get("target", ""))
+            check_size(source + target, API_TEXT_LIMIT, f"'segments[{number}]'")
+            segment_id = replace_lone_surrogates(str(item.get("id", number)))
+            segments.append(Segment(segment_id, source, target, number))
         bilingual = limit_segments(Bilingual(segments))
     else:
         source = check_size(_string(body, "source"), API_TEXT_LIMIT, "'source'")
@@ -109,4 +113,35 @@ def check() -> Response:
     target_lang = check_choice("target_lang", target_lang, languages)
     if source_lang == target_lang:
         raise InputError(_("The source and target languages must differ."))
-    return jsonify(get_checker(searcher, source_lang, target_lang).check(bilingual).to_dict())
+    report = get_checker(searcher, source_lang, target_lang).check(bilingual)
+    return jsonify(_bounded_report(report, API_MATCH_LIMIT))
+
+
+def _bounded_report(report: TranslationReport, limit: int) -> dict[str, Any]:
+    """The report as JSON with at most ``limit`` term checks and deprecated uses listed in all.
+
+    Each listed item repeats a few target terms, so a long target full of one
+    deprecated term would otherwise answer many times its own size.  Segments
+    are listed in order until one holds more than is left: that one is cut
+    (left out when none of it fits), the rest are left out, and ``truncated``
+    says so.  The summary and each listed segment's ``problems`` still count
+    everything.
+    """
+    left = limit
+    listed: list[SegmentReport] = []
+    truncated = False
+    for segment in report.segments:
+        terms = segment.terms[:left]
+        deprecated = segment.deprecated[: left - len(terms)]
+        left -= len(terms) + len(deprecated)
+        truncated = len(terms) < len(segment.terms) or len(deprecated) < len(segment.deprecated)
+        if terms or deprecated or not truncated:
+            listed.append(SegmentReport(segment.segment, terms, deprecated))
+        if truncated:
+            break
+    answer = replace(report, segments=listed).to_dict()
+    answer["summary"] = report.summary()
+    for shown, segment in zip(answer["segments"], report.segments, strict=False):
+        shown["problems"] = segment.problems
+    answer["truncated"] = truncated
+    return answer

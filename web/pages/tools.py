@@ -70,7 +70,7 @@ def check_text() -> Any:
         "result": None,
         "error": None,
     }
-    if request.method == "GET":
+    if request.method != "POST":  # GET, and HEAD (GET without the body)
         return render_template("tools/check_text.html", **context)
     try:
         lang = check_choice("lang", request.form.get("lang"), languages)
@@ -158,7 +158,7 @@ def check_translation() -> Any:
         "report": None,
         "error": None,
     }
-    if request.method == "GET":
+    if request.method != "POST":  # GET, and HEAD (GET without the body)
         return render_template("tools/check_translation.html", **context)
     try:
         bilingual, source_lang, target_lang = _submitted_pairs(languages)
