@@ -90,3 +90,28 @@ def test_a_free_text_citation_becomes_a_link_only_when_it_is_a_web_address(tmp_p
         "javascript:alert(1)": "",
         "https://example.org/x": "https://example.org/x",
     }
+
+
+def test_a_tbx_cannot_make_the_term_base_read_a_file_outside_it(tmp_path: Path) -> None:
+    """A sentence file named in the back matter without its sentences would be read from the importer's disk."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("password=hunter2\n", encoding="utf-8")
+    objects = (
+        f'<refObject><item type="id">s</item><item type="title">S</item><item type="file">{secret}</item>'
+        '<item type="original">../../../../etc/passwd</item></refObject>'
+        '<refObject><item type="id">kept</item><item type="title">K</item><item type="file">../x.txt</item>'
+        '<item type="sentences">One.\nTwo.</item></refObject>'
+    )
+    path = tmp_path / "files.tbx"
+    back = f'<back><refObjectSec type="sources">{objects}</refObjectSec></back>'
+    path.write_text(tbx(entry("c1", "one", "s") + entry("c2", "two", "kept:2"), back), encoding="utf-8")
+    result = read_tbx(path)
+    assert (result.termbase.sources["s"].file, result.termbase.sources["s"].original) == ("", "")
+    assert result.report.unmapped["back/sources file named without its sentences"] == 1
+    assert result.report.unmapped["back/sources original named without its sentences"] == 1
+    outcome = import_into(path, tmp_path / "tb")
+    assert outcome.errors == []
+    loaded = load_termbase(tmp_path / "tb")
+    assert loaded.sources["s"].sentences == ()
+    assert loaded.sources["kept"].sentences == ("One.", "Two."), "sentences that come with the file are kept"
+    assert "hunter2" not in "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "tb").rglob("*.*"))
