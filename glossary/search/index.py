@@ -105,18 +105,27 @@ def holding_writer_lock(generation: Path) -> Iterator[None]:
             path.unlink(missing_ok=True)
 
 
-def is_being_written(generation: Path) -> bool:
-    """True while a live process holds ``generation``'s writer lock."""
+def remove_if_abandoned(generation: Path) -> bool:
+    """Remove ``generation`` and its lock file unless a live build holds the lock; True when removed.
+
+    The removal happens while holding the lock, so a build that opened the
+    lock file just before cannot lock it until the file is gone, and then
+    sees that and locks a fresh one (see :func:`holding_writer_lock`).
+    """
+    path = writer_lock_path(generation)
     try:
-        handle = writer_lock_path(generation).open("r")
+        handle = path.open("r")
     except FileNotFoundError:
-        return False
+        shutil.rmtree(generation, ignore_errors=True)
+        return True
     with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            return True
-    return False
+            return False
+        shutil.rmtree(generation, ignore_errors=True)
+        path.unlink(missing_ok=True)
+    return True
 
 
 def read_meta(generation: Path) -> dict[str, Any]:
@@ -375,11 +384,9 @@ def _remove_old_generations(index_dir: Path, keep: Iterable[str]) -> None:
     """
     kept = {name for name in keep if name}
     for path in index_dir.glob(f"{GENERATION_PREFIX}*"):
-        if path.name in kept or not path.is_dir() or is_being_written(path):
-            continue
-        shutil.rmtree(path, ignore_errors=True)
-        writer_lock_path(path).unlink(missing_ok=True)
+        if path.name not in kept and path.is_dir():
+            remove_if_abandoned(path)
     for lock in index_dir.glob(f".{GENERATION_PREFIX}*{WRITER_LOCK_SUFFIX}"):
         generation = lock.with_name(lock.name[1 : -len(WRITER_LOCK_SUFFIX)])
-        if not generation.exists() and not is_being_written(generation):
-            lock.unlink(missing_ok=True)
+        if generation.name not in kept and not generation.exists():
+            remove_if_abandoned(generation)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary.search.index import build_index, live_generation, writer_lock_path
+from glossary.search.index import build_index, holding_writer_lock, live_generation, writer_lock_path
 from glossary.search.searcher import Searcher
 from glossary.termbase.load import load_termbase
 from tests.conftest import FIXTURES, ROOT
@@ -129,3 +129,17 @@ def test_a_build_running_beside_another_keeps_its_generation_and_then_goes_live(
     reader.refresh()
     assert reader.search("стандарт").hits, "readers follow the swap"
     reader.close()
+
+
+def test_a_lock_file_without_its_generation_goes_unless_a_build_holds_it(termbase_dir: Path, tmp_path: Path) -> None:
+    """A build killed between locking and creating its folder leaves only the lock file."""
+    index_dir = tmp_path / "index"
+    build_index(load_termbase(termbase_dir), index_dir)
+    stray = writer_lock_path(index_dir / "gen-0000000000000001-1")
+    stray.touch()
+    starting = index_dir / "gen-ffffffffffffffff-1"
+    with holding_writer_lock(starting):
+        build_index(load_termbase(termbase_dir), index_dir)
+        assert not stray.exists()
+        assert writer_lock_path(starting).exists(), "a build about to create its folder keeps its lock file"
+    assert not writer_lock_path(starting).exists()
