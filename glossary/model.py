@@ -9,12 +9,24 @@ own, so that YAML maps onto TBX v3 and back without loss.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
-#: A valid concept id: a letter, digit or '_', then those or '.' and '-'.  Imports mint
-#: source and subject ids of the same shape.  No ':', so a locator ``id:N`` parses back.
-ID_PATTERN = re.compile(r"^[\w][\w.\-]*$")
+#: The longest id, in characters, of a concept, source or subject.  An id is part of its page's
+#: address and of a file name: 100 characters of up to 4 UTF-8 bytes stay far below a server's
+#: request-line limit (4,094 bytes in gunicorn, even percent-encoded) and fit a file name once
+#: :func:`glossary.termbase.write.concept_filename` caps it in bytes.  Ids minted on import are
+#: a few characters (``c123``) or a slug of at most 60.
+ID_MAX_LENGTH = 100
+#: A valid concept id: a letter, digit or '_', then those or '.' and '-', at most
+#: :data:`ID_MAX_LENGTH` in all.  Imports mint source and subject ids of the same shape.
+#: No ':', so a locator ``id:N`` parses back; ``\Z``, not ``$``, so no trailing line break.
+ID_PATTERN = re.compile(rf"^[\w][\w.\-]{{0,{ID_MAX_LENGTH - 1}}}\Z")
+#: The only schemes a link from a term base may use: any other (``javascript:``, ``data:``)
+#: could run in a reader's browser or reach a file of theirs.
+URL_SCHEMES: tuple[str, ...] = ("http", "https")
 #: ``text`` or ``text:sentence``; see :func:`parse_locator`.
 LOCATOR_PATTERN = re.compile(r"^(?P<text>.+?)(?::(?P<sentence>\d+))?$")
 
@@ -62,6 +74,30 @@ class Source:
 
     def __str__(self) -> str:
         return self.text if self.sentence is None else f"{self.text}:{self.sentence}"
+
+
+def id_problem(value: str) -> str | None:
+    """Why ``value`` is not a valid concept id (a message for ``glossary check``), or None."""
+    if len(value) > ID_MAX_LENGTH:
+        return f"the id is {len(value)} characters long; an id has at most {ID_MAX_LENGTH}"
+    if not ID_PATTERN.match(value):
+        return f"{value!r} may hold only letters, digits, '.', '-' and '_'"
+    return None
+
+
+def is_web_url(value: str) -> bool:
+    """True for an absolute ``http://`` or ``https://`` address with a host, safe to emit as a link.
+
+    Whitespace and control characters are refused outright: browsers drop
+    some of them (``java\tscript:``) before reading the scheme.
+    """
+    if any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in value):
+        return False
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in URL_SCHEMES and bool(parts.hostname)
 
 
 def parse_locator(value: str) -> Source:

@@ -6,12 +6,14 @@ import pytest
 
 from glossary.model import (
     DISCOURAGED_STATUSES,
+    ID_MAX_LENGTH,
     ID_PATTERN,
     SOURCE_FIELDS,
     STATUSES,
     Source,
     SourceText,
     Term,
+    is_web_url,
     parse_locator,
     term_rank,
 )
@@ -43,6 +45,54 @@ def test_id_pattern_rejects_what_would_break_a_locator() -> None:
     assert ID_PATTERN.match("2015-standard")
     for bad in ("", "-lead", ".lead", "has:colon", "has space"):
         assert not ID_PATTERN.match(bad), bad
+
+
+def test_ids_are_capped_so_that_every_id_can_be_served() -> None:
+    """A page's address holds its id: 10,000 characters pass Whoosh but not a server's request line."""
+    assert 64 <= ID_MAX_LENGTH <= 128
+    assert ID_PATTERN.match("a" * ID_MAX_LENGTH)
+    assert ID_PATTERN.match("ж" * ID_MAX_LENGTH)
+    assert not ID_PATTERN.match("a" * (ID_MAX_LENGTH + 1))
+    assert not ID_PATTERN.match("a" * 10_000)
+
+
+def test_an_id_may_not_end_in_a_line_break() -> None:
+    assert not ID_PATTERN.match("iso\n")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://example.org/sample?a=1&b=2", "http://example.org", "HTTPS://EXAMPLE.ORG/x", "https://[::1]:8080/p"],
+)
+def test_web_urls_are_http_or_https_with_a_host(url: str) -> None:
+    assert is_web_url(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "",
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "\x01javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "file:///etc/passwd",
+        "ftp://example.org/file",
+        "//example.org/no-scheme",
+        "/relative/path",
+        "example.org",
+        "https:no-host",
+        "https://",
+        "https://exa mple.org/",
+        "https://example.org/\nline",
+        "http://[::1",
+    ],
+)
+def test_other_schemes_and_malformed_urls_are_not_web_urls(url: str) -> None:
+    assert not is_web_url(url)
 
 
 def test_source_fields_are_the_text_fields_of_a_source() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from glossary.model import ID_PATTERN
+from glossary.model import ID_MAX_LENGTH, ID_PATTERN
 
 NOT_ID_CHARACTER = re.compile(r"[^\w.\-]+")
 
@@ -31,7 +31,7 @@ def slug(text: str, *, limit: int = 60) -> str:
 
 
 class IdMinter:
-    """Hands out unique ids, keeping a wanted id when it is valid and free."""
+    """Hands out unique ids, keeping a wanted id when it is valid and free; every id fits :data:`ID_MAX_LENGTH`."""
 
     def __init__(self, taken: set[str] | None = None) -> None:
         self.taken: set[str] = set(taken or ())
@@ -41,6 +41,6 @@ class IdMinter:
         candidate, n = base, 1
         while candidate in self.taken:
             n += 1
-            candidate = f"{base}-{n}"
+            candidate = f"{base[: ID_MAX_LENGTH - len(str(n)) - 1]}-{n}"
         self.taken.add(candidate)
         return candidate

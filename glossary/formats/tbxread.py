@@ -34,6 +34,7 @@ from glossary.model import (
     Source,
     SourceText,
     Subject,
+    is_web_url,
 )
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -124,6 +125,13 @@ class TbxReader:
                     if LOCAL[item.tag] == "item" and item.get("type"):
                         items[item.get("type", "")] = text_of(item)
                 if kind == "sources" and items.get("id"):
+                    if items.get("url") and not is_web_url(items["url"]):
+                        del items["url"]  # a javascript: or data: link must not reach a page
+                        self.report.unmapped["back/sources url that is not an http or https address"] += 1
+                    for name, lines in (("file", "sentences"), ("original", "original_sentences")):
+                        if items.get(name) and not items.get(lines):  # else the loader would read a local file
+                            del items[name]
+                            self.report.unmapped[f"back/sources {name} named without its sentences"] += 1
                     self.document.sources[items["id"]] = SourceText(
                         id=items["id"],
                         sentences=_lines(items.get("sentences")),

@@ -5,10 +5,18 @@ Layout of an index directory::
     current -> gen-<time>     a symlink naming the live generation
     gen-<time>/               a Whoosh index plus ``meta.json``
 
+    .gen-<time>.lock          held by the build writing gen-<time>, while it writes
+
 A build writes a new generation beside the live one and then replaces the
 ``current`` symlink with ``os.replace``, which is atomic: a reader sees the old
 index or the new one, never half of one.  The previous generation is kept so
 that a worker still reading it is not disturbed; older ones are removed.
+
+While it writes, a build holds an exclusive ``flock`` on its generation's lock
+file.  The kernel releases that lock when the process ends, however it ends
+(``kill -9`` included), so a generation that is neither live nor previous and
+whose lock is free was abandoned: the next build removes it, while a
+generation another build is still writing stays.
 
 ``meta.json`` holds what pages need besides concepts (name, description,
 languages, subjects, sources with their sentences) and the fingerprint of the
@@ -26,6 +34,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -43,8 +52,7 @@ CURRENT = "current"
 META_FILE = "meta.json"
 GENERATION_PREFIX = "gen-"
 LOCK_FILE = ".build.lock"
-#: A generation without meta.json this old (seconds) is left over from a crashed build.
-ABANDONED_AFTER = 24 * 3600
+WRITER_LOCK_SUFFIX = ".lock"
 #: Modules whose code decides what the keys are; a change to any of them makes every index stale.
 #: Named as modules, not files, so that a move is caught: a name that no longer imports is an error.
 ANALYSIS_MODULES = ("glossary.text", "glossary.search.keys", "glossary.search.schema", "glossary.search.index")
@@ -59,6 +67,65 @@ def live_generation(index_dir: Path) -> Path | None:
         return None
     path = Path(index_dir) / target
     return path if (path / META_FILE).exists() else None
+
+
+def writer_lock_path(generation: Path) -> Path:
+    """The lock file a build holds while it writes ``generation``: ``.gen-….lock`` beside it.
+
+    It lies outside the generation so that it exists, locked, before the
+    generation's folder does: no build ever sees that folder unlocked while
+    its writer lives.
+    """
+    return generation.with_name(f".{generation.name}{WRITER_LOCK_SUFFIX}")
+
+
+@contextmanager
+def holding_writer_lock(generation: Path) -> Iterator[None]:
+    """Hold ``generation``'s writer lock for the block; other builds leave the generation alone meanwhile.
+
+    ``flock`` locks belong to the open file, not the process, so a second
+    open of the same file (another build, or this process's own check) sees
+    the lock as taken.
+    """
+    path = writer_lock_path(generation)
+    while True:
+        handle = path.open("a")
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            if os.fstat(handle.fileno()).st_ino == path.stat().st_ino:
+                break
+        except FileNotFoundError:
+            pass
+        # Another build's clean-up removed the file between our open and our lock: lock a fresh one.
+        handle.close()
+    with handle:
+        try:
+            yield
+        finally:
+            path.unlink(missing_ok=True)
+
+
+def remove_if_abandoned(generation: Path) -> bool:
+    """Remove ``generation`` and its lock file unless a live build holds the lock; True when removed.
+
+    The removal happens while holding the lock, so a build that opened the
+    lock file just before cannot lock it until the file is gone, and then
+    sees that and locks a fresh one (see :func:`holding_writer_lock`).
+    """
+    path = writer_lock_path(generation)
+    try:
+        handle = path.open("r")
+    except FileNotFoundError:
+        shutil.rmtree(generation, ignore_errors=True)
+        return True
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        shutil.rmtree(generation, ignore_errors=True)
+        path.unlink(missing_ok=True)
+    return True
 
 
 def read_meta(generation: Path) -> dict[str, Any]:
@@ -230,45 +297,53 @@ def build_index(
     """
     index_dir = Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
-    languages = termbase.used_languages()
     generation = index_dir / f"{GENERATION_PREFIX}{time.time_ns():x}-{os.getpid()}"
-    generation.mkdir()
-    try:
-        ix = whoosh_index.create_in(str(generation), build_schema(languages))
-        if multisegment is None:
-            multisegment = procs > 1
-        writer_procs = procs if multisegment else 1
-        # Most keys name one concept, so posting blocks are a few bytes: compressing each one costs
-        # more time than it saves space.  (Whoosh's inlining of short lists is broken in 2.7.)
-        # compound=False: Whoosh reads a compound segment's parts into private memory in every process
-        # (BytesIO copies); separate files are read through the page cache that all workers share.
-        writer = ix.writer(
-            procs=writer_procs,
-            multisegment=multisegment,
-            limitmb=256,
-            codec=W3Codec(compression=0),
-            compound=False,
-        )
+    with holding_writer_lock(generation):
+        generation.mkdir()
         try:
-            for doc in _documents(list(termbase), procs):
-                writer.add_document(**doc)
+            _write_generation(termbase, generation, procs, source_dir, multisegment)
         except BaseException:
-            writer.cancel()
+            shutil.rmtree(generation, ignore_errors=True)
             raise
-        writer.commit()
-        fingerprint = termbase_fingerprint(source_dir) if source_dir is not None else None
-        meta = _meta(termbase, languages, fingerprint)
-        (generation / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-    except BaseException:
-        shutil.rmtree(generation, ignore_errors=True)
-        raise
-    # Builds into the same directory take turns at the swap, so none removes a generation another is writing.
-    with (index_dir / LOCK_FILE).open("a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        previous = live_generation(index_dir)
-        _swap(index_dir, generation)
-        _remove_old_generations(index_dir, keep={generation.name, previous.name if previous else ""})
+        # Builds into the same directory take turns at the swap and the clean-up.
+        with (index_dir / LOCK_FILE).open("a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            previous = live_generation(index_dir)
+            _swap(index_dir, generation)
+            _remove_old_generations(index_dir, keep={generation.name, previous.name if previous else ""})
     return generation
+
+
+def _write_generation(
+    termbase: Termbase, generation: Path, procs: int, source_dir: Path | None, multisegment: bool | None
+) -> None:
+    """Write the Whoosh index and ``meta.json`` of ``termbase`` into the empty folder ``generation``."""
+    languages = termbase.used_languages()
+    ix = whoosh_index.create_in(str(generation), build_schema(languages))
+    if multisegment is None:
+        multisegment = procs > 1
+    writer_procs = procs if multisegment else 1
+    # Most keys name one concept, so posting blocks are a few bytes: compressing each one costs
+    # more time than it saves space.  (Whoosh's inlining of short lists is broken in 2.7.)
+    # compound=False: Whoosh reads a compound segment's parts into private memory in every process
+    # (BytesIO copies); separate files are read through the page cache that all workers share.
+    writer = ix.writer(
+        procs=writer_procs,
+        multisegment=multisegment,
+        limitmb=256,
+        codec=W3Codec(compression=0),
+        compound=False,
+    )
+    try:
+        for doc in _documents(list(termbase), procs):
+            writer.add_document(**doc)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    fingerprint = termbase_fingerprint(source_dir) if source_dir is not None else None
+    meta = _meta(termbase, languages, fingerprint)
+    (generation / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
 
 
 def ensure_index(
@@ -301,16 +376,17 @@ def _swap(index_dir: Path, generation: Path) -> None:
 
 
 def _remove_old_generations(index_dir: Path, keep: Iterable[str]) -> None:
-    """Remove generations older than every kept one, and builds abandoned long ago.
+    """Remove every generation that is not kept (the live and the previous one) and is not being written.
 
-    Names start with the build's start time in fixed-width hex, so they sort by
-    age: a generation another build is still writing is newer and stays.
+    Run under the build lock.  A generation whose writer was killed has a
+    free lock, so it goes too, with its lock file; so does a lock file left
+    without its generation.
     """
     kept = {name for name in keep if name}
-    oldest_kept = min(kept)
     for path in index_dir.glob(f"{GENERATION_PREFIX}*"):
-        if path.name in kept or not path.is_dir():
-            continue
-        abandoned = not (path / META_FILE).exists() and time.time() - path.stat().st_mtime > ABANDONED_AFTER
-        if path.name < oldest_kept or abandoned:
-            shutil.rmtree(path, ignore_errors=True)
+        if path.name not in kept and path.is_dir():
+            remove_if_abandoned(path)
+    for lock in index_dir.glob(f".{GENERATION_PREFIX}*{WRITER_LOCK_SUFFIX}"):
+        generation = lock.with_name(lock.name[1 : -len(WRITER_LOCK_SUFFIX)])
+        if generation.name not in kept and not generation.exists():
+            remove_if_abandoned(generation)

@@ -19,7 +19,7 @@ from babel import Locale, UnknownLocaleError
 from yaml.nodes import Node
 
 from glossary.model import (
-    ID_PATTERN,
+    ID_MAX_LENGTH,
     PARTS_OF_SPEECH,
     RELATION_TYPES,
     SOURCE_FIELDS,
@@ -36,6 +36,8 @@ from glossary.model import (
     Subject,
     Term,
     Termbase,
+    id_problem,
+    is_web_url,
     parse_locator,
 )
 from glossary.termbase.scripts import mixed_script_words
@@ -136,12 +138,19 @@ class _Loader:
         if node is None:
             return sources
         for source_id, value in (reader.mapping(node, "") or {}).items():
+            self._check_id_length(reader, value, source_id, source_id)
             fields = reader.mapping(value, source_id, SOURCE_FIELDS)
             if fields is None:
                 continue
             text = {key: reader.string(fields.get(key), join(source_id, key)) for key in SOURCE_FIELDS}
             if not text["title"].strip():
                 reader.error(value, join(source_id, "title"), "every source needs a title")
+            if text["url"] and not is_web_url(text["url"]):
+                reader.error(
+                    fields["url"],
+                    join(source_id, "url"),
+                    f"{text['url']!r} is not a web address; a link must start with http:// or https://",
+                )
             sentences: tuple[str, ...] = ()
             if text["file"]:
                 sentences = self._read_sentences(reader, fields["file"], source_id, text["file"])
@@ -172,6 +181,7 @@ class _Loader:
         if node is None:
             return subjects
         for subject_id, value in (reader.mapping(node, "") or {}).items():
+            self._check_id_length(reader, value, subject_id, subject_id)
             fields = reader.mapping(value, subject_id, ("labels", "parent"))
             if fields is None:
                 continue
@@ -184,6 +194,12 @@ class _Loader:
                 self.pending.append(("parent", parent, reader, fields["parent"], join(subject_id, "parent")))
             subjects[subject_id] = Subject(subject_id, labels, parent)
         return subjects
+
+    @staticmethod
+    def _check_id_length(reader: NodeReader, node: Node, path: str, key: str) -> None:
+        """Source and subject ids are free text, but capped like concept ids: each names a page."""
+        if len(key) > ID_MAX_LENGTH:
+            reader.error(node, path, f"the id is {len(key)} characters long; an id has at most {ID_MAX_LENGTH}")
 
     # -- concepts ------------------------------------------------------------
 
@@ -218,8 +234,9 @@ class _Loader:
         if "id" not in fields:
             reader.error(node, "id", "every concept needs an id")
             return None
-        if concept_id and not ID_PATTERN.match(concept_id):
-            reader.error(fields["id"], "id", f"{concept_id!r} may hold only letters, digits, '.', '-' and '_'")
+        problem = id_problem(concept_id) if concept_id else None
+        if problem:
+            reader.error(fields["id"], "id", problem)
         subjects = []
         for i, (subject, item) in enumerate(reader.string_list(fields.get("subjects"), "subjects")):
             self.pending.append(("subject", subject, reader, item, f"subjects[{i}]"))

@@ -25,6 +25,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper  # type: ignore[assignment]
 
 UNSAFE_FILENAME = re.compile(r"[^\w.\-]+")
+#: File systems cap a name at 255 bytes; a stem this long leaves room for ``-N.yaml``.
+MAX_STEM_BYTES = 200
 
 
 def dump_yaml(data: Any) -> str:
@@ -34,7 +36,7 @@ def dump_yaml(data: Any) -> str:
 def concept_filename(concept: Concept, taken: set[str]) -> str:
     """A filesystem-safe, case-insensitively unique file name for a concept."""
     stem = UNSAFE_FILENAME.sub("_", concept.id).strip("._") or "concept"
-    stem = stem[:100]
+    stem = stem[:100].encode("utf-8")[:MAX_STEM_BYTES].decode("utf-8", "ignore")
     name, n = stem, 1
     while name.lower() in taken:
         n += 1

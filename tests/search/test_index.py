@@ -10,7 +10,7 @@ import pytest
 
 import glossary.search.index as index_module
 from glossary.model import Concept, LanguageSection, Term, Termbase
-from glossary.search.index import CURRENT, build_index, index_is_stale, live_generation
+from glossary.search.index import CURRENT, build_index, holding_writer_lock, index_is_stale, live_generation
 from glossary.search.searcher import IndexMissing, Searcher
 from glossary.termbase.load import load_termbase
 
@@ -135,10 +135,13 @@ def test_a_build_leaves_a_newer_generation_still_being_written_alone(termbase_co
     index_dir = tmp_path / "index"
     build_index(load_termbase(termbase_copy), index_dir, source_dir=termbase_copy)
     second = build_index(load_termbase(termbase_copy), index_dir, source_dir=termbase_copy)
-    in_progress = index_dir / "gen-ffffffffffffffff-1"  # newer than any real build: another build writing
-    in_progress.mkdir()
-    third = build_index(load_termbase(termbase_copy), index_dir, source_dir=termbase_copy)
-    assert sorted(p.name for p in index_dir.glob("gen-*")) == sorted([second.name, third.name, in_progress.name])
+    in_progress = index_dir / "gen-ffffffffffffffff-1"  # another build writing: it holds its writer lock
+    with holding_writer_lock(in_progress):
+        in_progress.mkdir()
+        third = build_index(load_termbase(termbase_copy), index_dir, source_dir=termbase_copy)
+        assert sorted(p.name for p in index_dir.glob("gen-*")) == sorted([second.name, third.name, in_progress.name])
+    fourth = build_index(load_termbase(termbase_copy), index_dir, source_dir=termbase_copy)
+    assert sorted(p.name for p in index_dir.glob("gen-*")) == sorted([third.name, fourth.name]), "once unlocked, gone"
 
 
 def test_analyzer_version_covers_every_analysis_module() -> None:
