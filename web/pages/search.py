@@ -7,6 +7,8 @@ from typing import Any
 from flask import redirect, request, url_for
 
 from glossary.model import STATUSES, Concept
+from glossary.search import Searcher
+from glossary.search.results import SearchResult
 from web.i18n import interface_language
 from web.pages import pages
 from web.pages.twins import render_twin, twin_route
@@ -16,16 +18,23 @@ from web.present.labels import language_name, subject_label
 from web.services import get_searcher
 
 PAGE_SIZE = 20
+#: Page numbers are clamped to this before any arithmetic, so a 26-digit ``page=`` costs nothing.
+MAX_PAGE = 10_000
+
+
+def _page_number(value: str) -> int:
+    """The ``page`` parameter as a page number: 1 for anything that is not a number, at most :data:`MAX_PAGE`."""
+    value = value.strip()
+    if not value.isdecimal() or len(value) > len(str(MAX_PAGE)):
+        return MAX_PAGE if value.isdecimal() else 1
+    return min(MAX_PAGE, max(1, int(value)))
 
 
 def _search_state(languages: list[str]) -> dict[str, Any]:
     """The search form's state, read from the URL only (so every result page is a permalink)."""
     source = request.args.get("from", "")
     target = request.args.get("to", "")
-    try:
-        page = max(1, int(request.args.get("page", "1")))
-    except ValueError:
-        page = 1
+    page = _page_number(request.args.get("page", "1"))
     return {
         "q": request.args.get("q", "").strip(),
         "from": source if source in languages else "",
@@ -59,6 +68,18 @@ def _hit_view(hit: Any, state: dict[str, Any], languages: list[str]) -> dict[str
     }
 
 
+def _search_page(searcher: Searcher, state: dict[str, Any]) -> SearchResult:
+    return searcher.search(
+        state["q"],
+        lang=state["from"] or None,
+        target=[state["to"]] if state["to"] else (),
+        subjects=state["subjects"],
+        statuses=state["statuses"],
+        limit=PAGE_SIZE,
+        offset=(state["page"] - 1) * PAGE_SIZE,
+    )
+
+
 @twin_route(pages, "/")
 def search(fmt: str) -> Any:
     if any(not value.strip() for value in request.args.values()):
@@ -71,15 +92,11 @@ def search(fmt: str) -> Any:
     result = None
     hits: list[dict[str, Any]] = []
     if state["q"]:
-        result = searcher.search(
-            state["q"],
-            lang=state["from"] or None,
-            target=[state["to"]] if state["to"] else (),
-            subjects=state["subjects"],
-            statuses=state["statuses"],
-            limit=PAGE_SIZE,
-            offset=(state["page"] - 1) * PAGE_SIZE,
-        )
+        result = _search_page(searcher, state)
+        last = max(1, (result.total + PAGE_SIZE - 1) // PAGE_SIZE)
+        if state["page"] > last:  # past the end: show the last page (and say so) rather than an empty one
+            state["page"] = last
+            result = _search_page(searcher, state)
         hits = [_hit_view(hit, state, list(info.languages)) for hit in result.hits]
     data = {
         "query": state,
