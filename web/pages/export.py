@@ -71,7 +71,11 @@ def download() -> Response:
     if name not in REGISTRY:
         abort(400, _("Unknown export format."))
     exporter = get_format(name)
-    languages = tuple(code for code in request.args.getlist("lang") if code in info.languages)
+    for code in (*request.args.getlist("lang"), request.args.get("from", ""), request.args.get("to", "")):
+        if code and code not in info.languages:
+            # Refused, not dropped: an unknown code would otherwise give an empty file or a default pair.
+            abort(400, _("The term base has no language “%(code)s”.", code=code[:20]))
+    languages = tuple(code for code in request.args.getlist("lang") if code)
     subjects = tuple(s for s in request.args.getlist("subject") if s in info.subjects)
     ids = tuple(i for i in request.args.getlist("id") if i)
     options = ExportOptions(
