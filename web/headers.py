@@ -23,12 +23,36 @@ def _file_hash(path: str, mtime: float) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
 
 
+def _version(filename: str) -> str:
+    """The content hash of a static file, "0" when there is no such file."""
+    folder = Path(current_app.static_folder or "").resolve()
+    path = (folder / filename).resolve()
+    if not path.is_relative_to(folder) or not path.is_file():
+        return "0"
+    return _file_hash(str(path), path.stat().st_mtime)
+
+
 def asset_url(filename: str) -> str:
     """The URL of a static file, versioned by its content so caches never serve a stale copy."""
-    folder = Path(current_app.static_folder or "")
-    path = folder / filename
-    version = _file_hash(str(path), path.stat().st_mtime) if path.is_file() else "0"
-    return url_for("static", filename=filename, v=version)
+    return url_for("static", filename=filename, v=_version(filename))
+
+
+def _cache_static(response: Response) -> None:
+    """A year and ``immutable`` for a URL whose ``v`` is the file's current hash; revalidation for any other."""
+    if response.status_code not in (200, 304):
+        response.headers.pop("Cache-Control", None)  # a 404 must not be kept for a year
+        return
+    filename = (request.view_args or {}).get("filename", "")
+    if request.args.get("v") and request.args["v"] == _version(filename):
+        # send_file marks every file no-cache (SEND_FILE_MAX_AGE_DEFAULT is None), which would cancel the year.
+        response.cache_control.no_cache = None
+        response.cache_control.public = True
+        response.cache_control.max_age = STATIC_MAX_AGE
+        response.cache_control.immutable = True
+    else:
+        response.cache_control.no_cache = True
+        response.cache_control.public = True
+        response.cache_control.max_age = 3600
 
 
 def _add_headers(response: Response) -> Response:
@@ -37,10 +61,7 @@ def _add_headers(response: Response) -> Response:
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
     if request.endpoint == "static":
-        response.cache_control.public = True
-        response.cache_control.max_age = STATIC_MAX_AGE if request.args.get("v") else 3600
-        if request.args.get("v"):
-            response.cache_control.immutable = True
+        _cache_static(response)
     return response
 
 
