@@ -67,3 +67,77 @@ def test_pages_walk_through_the_results(edge_client: FlaskClient) -> None:
         assert data["query"]["page"] == page
         seen += [hit["concept"]["id"] for hit in data["hits"]]
     assert len(seen) == len(set(seen)) == edge_client.get("/en/index.json?q=standard").get_json()["total"]
+
+
+@pytest.mark.parametrize("path", ["/en/", "/en/index.json", "/ru/"])
+def test_an_over_long_query_is_the_apps_own_400(handled_client: FlaskClient, path: str) -> None:
+    response = handled_client.get(path, query_string={"q": "a" * 1001})
+    assert response.status_code == 400
+    assert response.headers["X-Content-Type-Options"] == "nosniff" and "Content-Security-Policy" in response.headers
+    body = response.get_data(as_text=True)
+    if path.endswith(".json"):
+        assert "1,000 characters" in response.get_json()["detail"]
+    elif path.startswith("/ru/"):
+        assert "не длиннее 1 000 символов" in body.replace("\xa0", " ")
+    else:
+        assert "The query is too long: at most 1,000 characters." in body
+
+
+def test_a_query_at_the_limit_is_served(edge_client: FlaskClient) -> None:
+    assert edge_client.get("/en/", query_string={"q": "standard " + "a" * 991}).status_code == 200
+
+
+EVIL_HOST = "evil.example"
+
+
+def _all_strings(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _all_strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _all_strings(v)]
+    return [value] if isinstance(value, str) else []
+
+
+TWINS = [
+    "/en/index.json?q=standard",
+    "/en/concept/iso.json",
+    "/en/about.json",
+    "/en/browse.json",
+    "/en/browse/en/s.json",
+    "/en/subjects/organizations.json",
+    "/en/sources.json",
+    "/en/sources/text.json",
+    "/en/export.json",
+]
+
+
+@pytest.mark.parametrize("path", TWINS)
+def test_the_host_header_never_reaches_a_response(edge_client: FlaskClient, path: str) -> None:
+    response = edge_client.get(path, headers={"Host": EVIL_HOST})
+    assert response.status_code == 200
+    assert EVIL_HOST not in response.get_data(as_text=True)
+
+
+def test_no_page_echoes_the_host_header(edge_client: FlaskClient) -> None:
+    for path in ("/en/concept/iso", "/en/?q=standard", "/en/export/"):
+        assert EVIL_HOST not in edge_client.get(path, headers={"Host": EVIL_HOST}).get_data(as_text=True)
+
+
+def test_json_urls_are_relative_without_a_base_url(edge_client: FlaskClient) -> None:
+    assert edge_client.get("/en/concept/iso.json").get_json()["url"] == "/en/concept/iso"
+    hit = edge_client.get("/kk/index.json?q=ISO").get_json()["hits"][0]
+    assert hit["concept"]["url"].startswith("/kk/concept/")
+    assert edge_client.get("/en/export.json").get_json()["formats"][0]["download"].startswith("/en/export/download?")
+
+
+def test_a_base_url_makes_urls_absolute(crowded: tuple[Path, Path]) -> None:
+    client = _app(*crowded, BASE_URL="https://terms.example.kz/").test_client()
+    headers = {"Host": EVIL_HOST}
+    assert client.get("/en/concept/iso.json", headers=headers).get_json()["url"] == (
+        "https://terms.example.kz/en/concept/iso"
+    )
+    download = client.get("/en/export.json", headers=headers).get_json()["formats"][0]["download"]
+    assert download.startswith("https://terms.example.kz/en/export/download?format=")
+    html = client.get("/en/concept/iso", headers=headers).get_data(as_text=True)
+    assert "(concept iso). https://terms.example.kz/en/concept/iso (" in html
+    assert EVIL_HOST not in html

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import redirect, request, url_for
+from flask import abort, redirect, request, url_for
+from flask_babel import format_number
+from flask_babel import gettext as _
 
 from glossary.model import STATUSES, Concept
 from glossary.search import Searcher
@@ -18,6 +20,8 @@ from web.present.labels import language_name, subject_label
 from web.services import get_searcher
 
 PAGE_SIZE = 20
+#: A longer ``q`` is refused with a 400; search reads only the first 200 characters of a query anyway.
+MAX_QUERY_LENGTH = 1000
 #: Page numbers are clamped to this before any arithmetic, so a 26-digit ``page=`` costs nothing.
 MAX_PAGE = 10_000
 
@@ -86,6 +90,8 @@ def search(fmt: str) -> Any:
         # The form sends its empty fields; drop them so the permalink stays short.
         kept = {key: [v for v in values if v.strip()] for key, values in request.args.lists()}
         return redirect(url_for("pages.search", fmt=fmt, **{k: v for k, v in kept.items() if v}))
+    if len(request.args.get("q", "")) > MAX_QUERY_LENGTH:
+        abort(400, _("The query is too long: at most %(limit)s characters.", limit=format_number(MAX_QUERY_LENGTH)))
     searcher = get_searcher()
     info = searcher.info
     state = _search_state(list(info.languages))
@@ -97,7 +103,8 @@ def search(fmt: str) -> Any:
         if state["page"] > last:  # past the end: show the last page (and say so) rather than an empty one
             state["page"] = last
             result = _search_page(searcher, state)
-        hits = [_hit_view(hit, state, list(info.languages)) for hit in result.hits]
+        if fmt == "html":
+            hits = [_hit_view(hit, state, list(info.languages)) for hit in result.hits]
     data = {
         "query": state,
         "total": result.total if result else 0,
