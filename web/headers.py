@@ -1,10 +1,11 @@
-"""Response headers: security for every response, caching for static files."""
+"""Response headers: security for every response, caching for static files; URLs that never trust ``Host``."""
 
 from __future__ import annotations
 
 import hashlib
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from flask import Flask, current_app, request, url_for
 from werkzeug.wrappers import Response
@@ -35,6 +36,16 @@ def _version(filename: str) -> str:
 def asset_url(filename: str) -> str:
     """The URL of a static file, versioned by its content so caches never serve a stale copy."""
     return url_for("static", filename=filename, v=_version(filename))
+
+
+def site_url(endpoint: str, **values: Any) -> str:
+    """A URL for responses that leave the site (JSON twins, citations): ``BASE_URL`` + path, or just the path.
+
+    Never built from the request's ``Host`` header, which the client chooses.
+    """
+    path = url_for(endpoint, **values)
+    base = current_app.config.get("BASE_URL")
+    return f"{base.rstrip('/')}{path}" if base else path
 
 
 def _cache_static(response: Response) -> None:
@@ -68,3 +79,4 @@ def _add_headers(response: Response) -> Response:
 def init_app(app: Flask) -> None:
     app.after_request(_add_headers)
     app.jinja_env.globals["asset_url"] = asset_url
+    app.jinja_env.globals["site_url"] = site_url
