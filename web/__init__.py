@@ -62,6 +62,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 def _install_template_globals(app: Flask) -> None:
     from glossary.model import DISCOURAGED_STATUSES
     from web.present import labels
+    from web.present.links import safe_href
 
     app.jinja_env.globals.update(
         DISCOURAGED_STATUSES=DISCOURAGED_STATUSES,
@@ -71,6 +72,7 @@ def _install_template_globals(app: Flask) -> None:
         RELATION_LABELS=labels.RELATION_LABELS,
         has_endpoint=lambda endpoint: endpoint in app.view_functions,
     )
+    app.jinja_env.filters["safe_href"] = safe_href
 
 
 def _start_clock() -> None:

@@ -141,3 +141,57 @@ def test_a_base_url_makes_urls_absolute(crowded: tuple[Path, Path]) -> None:
     html = client.get("/en/concept/iso", headers=headers).get_data(as_text=True)
     assert "(concept iso). https://terms.example.kz/en/concept/iso (" in html
     assert EVIL_HOST not in html
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://iso.org/standard", "https://iso.org/standard"),
+        ("http://example.kz/a?b=c#d", "http://example.kz/a?b=c#d"),
+        ("HTTPS://ISO.ORG", "HTTPS://ISO.ORG"),
+        ("/en/concept/iso", "/en/concept/iso"),
+        ("javascript:alert(1)", None),
+        (" javascript:alert(1)", None),
+        ("JaVaScRiPt:alert(1)", None),
+        ("java\tscript:alert(1)", None),
+        ("data:text/html,<script>alert(1)</script>", None),
+        ("vbscript:msgbox", None),
+        ("//evil.example/x", None),
+        ("/\\evil.example", None),
+        ("https:", None),
+        ("ftp://example.kz/file", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_safe_href_lets_only_web_addresses_through(url: str | None, expected: str | None) -> None:
+    from web.present.links import safe_href
+
+    assert safe_href(url) == expected
+
+
+@pytest.fixture(scope="module")
+def scripted_source_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The web fixture with its source's address replaced by a script, indexed from the model object."""
+    from dataclasses import replace
+
+    from glossary.search.index import build_index
+    from glossary.termbase.load import load_termbase
+    from tests.web.support import WEB_FIXTURE
+
+    termbase = load_termbase(WEB_FIXTURE)
+    termbase.sources["text"] = replace(termbase.sources["text"], url="javascript:alert(1)")
+    target = tmp_path_factory.mktemp("scripted")
+    build_index(termbase, target, source_dir=WEB_FIXTURE)
+    return target
+
+
+def test_a_script_address_in_the_data_is_never_a_link(scripted_source_index: Path) -> None:
+    from tests.web.support import WEB_FIXTURE
+
+    client = _app(WEB_FIXTURE, scripted_source_index).test_client()
+    for path in ("/en/sources/text", "/en/sources/", "/en/about", "/en/concept/iso"):
+        html = client.get(path).get_data(as_text=True)
+        assert 'href="javascript' not in html.replace(" ", "").lower(), path
+    html = client.get("/en/sources/text").get_data(as_text=True)
+    assert "javascript:alert(1)" in html  # shown as text, so the reader sees what the data says
