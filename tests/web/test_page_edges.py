@@ -195,3 +195,66 @@ def test_a_script_address_in_the_data_is_never_a_link(scripted_source_index: Pat
         assert 'href="javascript' not in html.replace(" ", "").lower(), path
     html = client.get("/en/sources/text").get_data(as_text=True)
     assert "javascript:alert(1)" in html  # shown as text, so the reader sees what the data says
+
+
+EVERY_PAGE = [
+    "/en/",
+    "/en/index.json",
+    "/en/concept/iso",
+    "/en/concept/iso.json",
+    "/en/browse/",
+    "/en/browse.json",
+    "/en/browse/kk/ә",
+    "/en/subjects/organizations",
+    "/en/sources/",
+    "/en/sources/text",
+    "/en/export/",
+    "/en/export.json",
+    "/en/about",
+    "/en/about.json",
+]
+
+ABSURD_PARAMETERS = [
+    {"q": "standard", "page": "9" * 26},
+    {"q": "standard", "page": "-9" * 13},
+    {"q": "standard", "from": "x" * 500, "to": "\x00", "subject": "s" * 2000, "status": "?"},
+    {"q": "\x00\x01\u202e\ufeff"},
+    {"q": "standard", "page": ["2", "x", "9" * 40]},
+    {"q": "%" * 900},
+    {"lang_code": "xx", "fmt": "json"},
+]
+
+
+@pytest.mark.parametrize("query", ABSURD_PARAMETERS, ids=",".join)
+@pytest.mark.parametrize("path", EVERY_PAGE)
+def test_absurd_parameters_on_every_page_are_never_a_500(edge_client: FlaskClient, path: str, query: dict) -> None:
+    response = edge_client.get(path, query_string=query)
+    assert response.status_code in (200, 302, 400), response.status_code
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/concept/" + "x" * 10_000,
+        "/en/concept/%00",
+        "/en/concept/..%2F..%2Fetc%2Fpasswd",
+        "/en/browse/kk/" + "ә" * 500,
+        "/en/browse/xx/a",
+        "/en/subjects/" + "s" * 5000,
+        "/en/sources/" + "%E2%80%AE" * 100,
+        "/xx/",
+        "/en/export/download?format=" + "x" * 3000,
+    ],
+)
+def test_absurd_paths_are_a_404_or_400(edge_client: FlaskClient, path: str) -> None:
+    assert edge_client.get(path).status_code in (400, 404)
+
+
+def test_query_parameters_named_like_url_parts_never_steer_links(edge_client: FlaskClient) -> None:
+    query = {"q": "standard", "fmt": "json", "lang_code": "xx", "_external": "1", "_scheme": "javascript"}
+    html = edge_client.get("/en/", query_string=query).get_data(as_text=True)
+    assert "javascript" not in html and "lang_code" not in html and "_external" not in html
+    assert 'href="/kk/?q=standard' in html  # the language switcher keeps the query
+    assert 'rel="next" href="/en/?q=standard&amp;page=2"' in html
+    redirected = edge_client.get("/en/", query_string={**query, "subject": ""})
+    assert redirected.status_code == 302 and redirected.headers["Location"] == "/en/?q=standard"

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from glossary.model import STATUSES, Concept
 from glossary.search import Searcher
 from glossary.search.results import SearchResult
-from web.i18n import interface_language
+from web.i18n import interface_language, query_args
 from web.pages import pages
 from web.pages.twins import render_twin, twin_route
 from web.present.concepts import concept_json, ordered_terms
@@ -88,7 +88,7 @@ def _search_page(searcher: Searcher, state: dict[str, Any]) -> SearchResult:
 def search(fmt: str) -> Any:
     if any(not value.strip() for value in request.args.values()):
         # The form sends its empty fields; drop them so the permalink stays short.
-        kept = {key: [v for v in values if v.strip()] for key, values in request.args.lists()}
+        kept = {key: [v for v in values if v.strip()] for key, values in query_args().items()}
         return redirect(url_for("pages.search", fmt=fmt, **{k: v for k, v in kept.items() if v}))
     if len(request.args.get("q", "")) > MAX_QUERY_LENGTH:
         abort(400, _("The query is too long: at most %(limit)s characters.", limit=format_number(MAX_QUERY_LENGTH)))
