@@ -48,13 +48,31 @@ def _add_lang_code(endpoint: str, values: dict[str, Any]) -> None:
         values["lang_code"] = g.get("lang_code") or best_language()
 
 
+def query_args(**overrides: Any) -> dict[str, Any]:
+    """The request's query parameters for ``url_for``, with ``overrides`` applied.
+
+    Names the URL rule itself uses (``lang_code``, ``fmt``, a path part) and
+    ``url_for``'s own options (``_external``, ``_scheme``…) are left out: a
+    visitor's ``?fmt=json`` must neither break the link nor change what it points to.
+    """
+    reserved = {"lang_code", "fmt", *(request.view_args or {})}
+    if request.url_rule is not None:
+        reserved |= request.url_rule.arguments | set(request.url_rule.defaults or {})
+    values = {
+        key: value
+        for key, value in request.args.to_dict(flat=False).items()
+        if key not in reserved and not key.startswith("_")
+    }
+    values.update(overrides)
+    return values
+
+
 def switch_language_url(code: str) -> str:
     """This page, with the same query string, in interface language ``code``."""
     endpoint = request.endpoint
     if endpoint is None or not current_app.url_map.is_endpoint_expecting(endpoint, "lang_code"):
         return url_for("pages.search", lang_code=code)
-    values: dict[str, Any] = dict(request.view_args or {})
-    values.update(request.args.to_dict(flat=False))
+    values: dict[str, Any] = query_args(**(request.view_args or {}))
     values["lang_code"] = code
     return url_for(endpoint, **values)
 
@@ -70,6 +88,7 @@ def _template_helpers() -> dict[str, Any]:
         "LANGUAGES": LANGUAGES,
         "current_language": g.get("lang_code") or str(get_locale() or DEFAULT_LANGUAGE),
         "switch_language_url": switch_language_url,
+        "query_args": query_args,
         "format_number": format_number,
         "format_decimal": format_decimal,
         "format_date": format_date,

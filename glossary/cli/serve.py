@@ -18,6 +18,10 @@ from glossary.cli.inputs import load_or_exit
 from glossary.cli.options import index_option, termbase_option
 from glossary.paths import default_index_dir, default_termbase
 
+#: gunicorn's largest request line (its default is 4094): long enough that an over-long query reaches the app,
+#: which refuses it with its own 400 page (security headers included) instead of gunicorn's bare 414.
+REQUEST_LINE_LIMIT = 8190
+
 
 def _gunicorn(config: dict[str, Any], host: str, port: int, workers: int) -> None:
     from gunicorn.app.base import BaseApplication
@@ -29,6 +33,7 @@ def _gunicorn(config: dict[str, Any], host: str, port: int, workers: int) -> Non
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
             self.cfg.set("accesslog", "-")
+            self.cfg.set("limit_request_line", REQUEST_LINE_LIMIT)
             self.cfg.set("post_worker_init", _open_searcher)
 
         def load(self) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from flask.testing import FlaskClient
 from lxml import etree
 
@@ -59,5 +60,24 @@ def test_unknown_format_is_a_clear_400(client: FlaskClient) -> None:
 def test_export_form_has_a_json_twin(client: FlaskClient) -> None:
     data = client.get("/en/export.json").get_json()
     assert [f["name"] for f in data["formats"]] == list(REGISTRY)
-    assert data["formats"][0]["download"].startswith("http://localhost/en/export/download?format=")
+    assert data["formats"][0]["download"].startswith("/en/export/download?format=")
     assert data["languages"] == ["kk", "ru", "en"] and "organizations" in data["subjects"]
+
+
+@pytest.mark.parametrize("name", ["tbx2", "omegat-tsv", "weblate-csv", "csv", "tbx"])
+@pytest.mark.parametrize("query", ["from=xx", "from=kk&to=xx", "to=xx", "lang=xx", "lang=kk&lang=zz"])
+def test_an_unknown_language_is_a_clear_400_for_every_format(client: FlaskClient, name: str, query: str) -> None:
+    response = client.get(f"/en/export/download?format={name}&{query}")
+    assert response.status_code == 400, response.data[:200]
+    assert "The term base has no language" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("name", ["tbx2", "omegat-tsv", "weblate-csv"])
+def test_a_pair_a_bilingual_format_cannot_carry_is_a_400(client: FlaskClient, name: str) -> None:
+    assert client.get(f"/en/export/download?format={name}&from=kk&to=kk").status_code == 400
+
+
+@pytest.mark.parametrize("name", ["omegat-tsv", "weblate-csv"])
+def test_a_known_pair_exports_rows(client: FlaskClient, name: str) -> None:
+    response = client.get(f"/en/export/download?format={name}&from=kk&to=en")
+    assert response.status_code == 200 and response.data.count(b"\n") >= 2

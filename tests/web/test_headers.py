@@ -52,3 +52,25 @@ def test_upload_limit_applies_app_wide(app: Flask) -> None:
     response = app.test_client().post("/upload-probe", data=b"x" * 100, headers={"Accept-Language": "kk"})
     assert response.status_code == 413
     assert "Жүктелген файл тым үлкен." in response.get_data(as_text=True)
+
+
+def test_hashed_static_files_are_cacheable_for_a_year_without_no_cache(client: FlaskClient) -> None:
+    html = client.get("/en/").get_data(as_text=True)
+    for url in re.findall(r'(?:href|src)="(/static/[^"]+\?v=[0-9a-f]{12})"', html):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable", url
+        response.close()
+
+
+def test_unhashed_or_stale_static_urls_are_revalidated(client: FlaskClient) -> None:
+    for url in ("/static/app.js", "/static/app.js?v=000000000000"):
+        response = client.get(url)
+        assert response.cache_control.no_cache and "immutable" not in response.headers["Cache-Control"], url
+        response.close()
+
+
+def test_a_missing_static_file_is_not_cached(client: FlaskClient) -> None:
+    response = client.get("/static/nothere.js?v=000000000000")
+    assert response.status_code == 404
+    assert "max-age" not in response.headers.get("Cache-Control", "")

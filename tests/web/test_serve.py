@@ -123,3 +123,26 @@ def test_serve_runs_gunicorn_workers_over_a_fresh_index(tmp_path: Path) -> None:
             output, _ = server.communicate(timeout=10)
     assert "index built from" in output
     assert "Booting worker" in output and output.count("Booting worker") == 2
+
+
+def test_a_long_query_gets_the_apps_400_not_gunicorns_414(tmp_path: Path) -> None:
+    """gunicorn's request-line limit is raised above the app's query cap, so the app answers with its own page."""
+    port = _free_port()
+    glossary = Path(sys.executable).parent / "glossary"
+    command = [str(glossary), "serve", "--port", str(port), "--termbase", str(WEB_FIXTURE)]
+    command += ["--index", str(tmp_path / "index"), "--workers", "1"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as server:
+        try:
+            fetch_when_up(f"http://127.0.0.1:{port}/en/about", server)
+            for path in ("/en/", "/en/index.json"):
+                with pytest.raises(urllib.error.HTTPError) as refused:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}{path}?q={'a' * 5000}", timeout=10)
+                error = refused.value
+                body = error.read().decode()
+                assert error.code == 400, body[:300]
+                assert "at most 1,000 characters" in body
+                assert error.headers["X-Content-Type-Options"] == "nosniff"
+                assert "default-src 'self'" in error.headers["Content-Security-Policy"]
+        finally:
+            server.terminate()
+            server.communicate(timeout=10)

@@ -9,10 +9,11 @@ import io
 import re
 from typing import Any
 
-from flask import Blueprint, Response, abort, request, url_for
+from flask import Blueprint, Response, abort, request
 from flask_babel import gettext as _
 
 from glossary.formats import REGISTRY, ExportOptions, export_termbase, get_format
+from web.headers import site_url
 from web.pages.twins import render_twin, twin_route
 from web.present.labels import format_label, language_name, subject_label
 from web.services import get_searcher
@@ -46,9 +47,7 @@ def _format_choices() -> dict[str, Any]:
 def form(fmt: str) -> Any:
     info = get_searcher().info
     data = {
-        "formats": [
-            {**f, "download": url_for("export_pages.download", format=f["name"], _external=True)} for f in _formats()
-        ],
+        "formats": [{**f, "download": site_url("export_pages.download", format=f["name"])} for f in _formats()],
         "languages": list(info.languages),
         "subjects": list(info.subjects),
     }
@@ -71,7 +70,11 @@ def download() -> Response:
     if name not in REGISTRY:
         abort(400, _("Unknown export format."))
     exporter = get_format(name)
-    languages = tuple(code for code in request.args.getlist("lang") if code in info.languages)
+    for code in (*request.args.getlist("lang"), request.args.get("from", ""), request.args.get("to", "")):
+        if code and code not in info.languages:
+            # Refused, not dropped: an unknown code would otherwise give an empty file or a default pair.
+            abort(400, _("The term base has no language “%(code)s”.", code=code[:20]))
+    languages = tuple(code for code in request.args.getlist("lang") if code)
     subjects = tuple(s for s in request.args.getlist("subject") if s in info.subjects)
     ids = tuple(i for i in request.args.getlist("id") if i)
     options = ExportOptions(

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import redirect, request, url_for
+from flask import abort, redirect, request, url_for
+from flask_babel import format_number
+from flask_babel import gettext as _
 
 from glossary.model import STATUSES, Concept
-from web.i18n import interface_language
+from glossary.search import Searcher
+from glossary.search.results import SearchResult
+from web.i18n import interface_language, query_args
 from web.pages import pages
 from web.pages.twins import render_twin, twin_route
 from web.present.concepts import concept_json, ordered_terms
@@ -16,16 +20,25 @@ from web.present.labels import language_name, subject_label
 from web.services import get_searcher
 
 PAGE_SIZE = 20
+#: A longer ``q`` is refused with a 400; search reads only the first 200 characters of a query anyway.
+MAX_QUERY_LENGTH = 1000
+#: Page numbers are clamped to this before any arithmetic, so a 26-digit ``page=`` costs nothing.
+MAX_PAGE = 10_000
+
+
+def _page_number(value: str) -> int:
+    """The ``page`` parameter as a page number: 1 for anything that is not a number, at most :data:`MAX_PAGE`."""
+    value = value.strip()
+    if not value.isdecimal() or len(value) > len(str(MAX_PAGE)):
+        return MAX_PAGE if value.isdecimal() else 1
+    return min(MAX_PAGE, max(1, int(value)))
 
 
 def _search_state(languages: list[str]) -> dict[str, Any]:
     """The search form's state, read from the URL only (so every result page is a permalink)."""
     source = request.args.get("from", "")
     target = request.args.get("to", "")
-    try:
-        page = max(1, int(request.args.get("page", "1")))
-    except ValueError:
-        page = 1
+    page = _page_number(request.args.get("page", "1"))
     return {
         "q": request.args.get("q", "").strip(),
         "from": source if source in languages else "",
@@ -59,28 +72,39 @@ def _hit_view(hit: Any, state: dict[str, Any], languages: list[str]) -> dict[str
     }
 
 
+def _search_page(searcher: Searcher, state: dict[str, Any]) -> SearchResult:
+    return searcher.search(
+        state["q"],
+        lang=state["from"] or None,
+        target=[state["to"]] if state["to"] else (),
+        subjects=state["subjects"],
+        statuses=state["statuses"],
+        limit=PAGE_SIZE,
+        offset=(state["page"] - 1) * PAGE_SIZE,
+    )
+
+
 @twin_route(pages, "/")
 def search(fmt: str) -> Any:
     if any(not value.strip() for value in request.args.values()):
         # The form sends its empty fields; drop them so the permalink stays short.
-        kept = {key: [v for v in values if v.strip()] for key, values in request.args.lists()}
+        kept = {key: [v for v in values if v.strip()] for key, values in query_args().items()}
         return redirect(url_for("pages.search", fmt=fmt, **{k: v for k, v in kept.items() if v}))
+    if len(request.args.get("q", "")) > MAX_QUERY_LENGTH:
+        abort(400, _("The query is too long: at most %(limit)s characters.", limit=format_number(MAX_QUERY_LENGTH)))
     searcher = get_searcher()
     info = searcher.info
     state = _search_state(list(info.languages))
     result = None
     hits: list[dict[str, Any]] = []
     if state["q"]:
-        result = searcher.search(
-            state["q"],
-            lang=state["from"] or None,
-            target=[state["to"]] if state["to"] else (),
-            subjects=state["subjects"],
-            statuses=state["statuses"],
-            limit=PAGE_SIZE,
-            offset=(state["page"] - 1) * PAGE_SIZE,
-        )
-        hits = [_hit_view(hit, state, list(info.languages)) for hit in result.hits]
+        result = _search_page(searcher, state)
+        last = max(1, (result.total + PAGE_SIZE - 1) // PAGE_SIZE)
+        if state["page"] > last:  # past the end: show the last page (and say so) rather than an empty one
+            state["page"] = last
+            result = _search_page(searcher, state)
+        if fmt == "html":
+            hits = [_hit_view(hit, state, list(info.languages)) for hit in result.hits]
     data = {
         "query": state,
         "total": result.total if result else 0,

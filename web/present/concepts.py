@@ -9,6 +9,7 @@ from flask import url_for
 
 from glossary.model import Concept, Source, SourceText, Term, term_rank
 from glossary.serialize import concept_to_dict
+from web.headers import site_url
 from web.present.graph import Graph, layout
 from web.present.highlight import Kwic, kwic
 
@@ -67,5 +68,5 @@ def relation_graph(concept: Concept, lookup: Any, lang: str) -> tuple[list[dict[
 
 def concept_json(concept: Concept) -> dict[str, Any]:
     data = concept_to_dict(concept)
-    data["url"] = url_for("pages.concept", concept_id=concept.id, _external=True)
+    data["url"] = site_url("pages.concept", concept_id=concept.id)
     return data

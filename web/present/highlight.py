@@ -9,7 +9,9 @@ and the recognizer see, so a mark covers "ИСО-ның", "ISO/IEC" or "9001:200
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from glossary.search.keys import MAX_QUERY_WORDS, clean_query
 from glossary.text.fold import fold
 from glossary.text.tokens import words
 from glossary.text.translit import has_latin, latin_to_kk
@@ -30,29 +32,52 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-def _keys(word: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _keys(word: str) -> frozenset[str]:
+    """The word folded, plus its Cyrillic reading when it has Latin letters (cached: terms repeat across hits)."""
     keys = {fold(word)}
     if has_latin(word):
         keys.add(fold(latin_to_kk(word)))
-    return keys
+    return frozenset(keys)
 
 
-def words_match(candidate: str, wanted: str, *, min_prefix: int = 4) -> bool:
-    """True when two words share a folded prefix long enough to be the same word inflected."""
-    for a in _keys(candidate):
-        for b in _keys(wanted):
+def _keys_match(candidate: frozenset[str], wanted: frozenset[str], min_prefix: int) -> bool:
+    for a in candidate:
+        for b in wanted:
             if a == b or _common_prefix(a, b) >= min(len(a), len(b), min_prefix):
                 return True
     return False
 
 
+def words_match(candidate: str, wanted: str, *, min_prefix: int = 4) -> bool:
+    """True when two words share a folded prefix long enough to be the same word inflected."""
+    return _keys_match(_keys(candidate), _keys(wanted), min_prefix)
+
+
+def query_keys(query: str) -> list[frozenset[str]]:
+    """The keys of the words worth highlighting: those of the cleaned query, each once, as many as search uses.
+
+    Bounding by the cleaned query keeps highlighting linear in the term's
+    length whatever was typed (2,000 one-letter words once took 9 s a page).
+    """
+    keys: list[frozenset[str]] = []
+    for word in words(clean_query(query)):
+        found = _keys(word.text)
+        if found not in keys:
+            keys.append(found)
+            if len(keys) == MAX_QUERY_WORDS:
+                break
+    return keys
+
+
 def highlight(text: str, query: str) -> list[Segment]:
     """Split ``text`` into segments, marking the words that the query's words match."""
-    wanted = [word.text for word in words(query)]
+    wanted = query_keys(query)
     segments: list[Segment] = []
     pos = 0
     for word in words(text):
-        if any(words_match(word.text, w) for w in wanted):
+        keys = _keys(word.text)
+        if any(_keys_match(keys, w, 4) for w in wanted):
             if word.start > pos:
                 segments.append(Segment(text[pos : word.start]))
             segments.append(Segment(word.text, marked=True))
