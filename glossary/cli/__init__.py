@@ -15,7 +15,7 @@ Exit status, the same for every command:
 1
     The command ran and the answer is "no": it reports findings (``check``
     errors, uncovered abbreviations in ``coverage``, nothing found by
-    ``search``), or its input cannot be used (a term base with errors, a
+    ``search``, ``lint`` errors), or its input cannot be used (a term base with errors, a
     malformed or unreadable file, an export that selects nothing).  Findings
     are printed and then ``SystemExit(1)``; unusable input raises
     :class:`click.ClickException`, printed as ``Error: <file>[:<line>] …``
@@ -37,6 +37,7 @@ from glossary.cli.coverage import coverage
 from glossary.cli.doc_glossary import doc_glossary
 from glossary.cli.export import export
 from glossary.cli.import_ import import_
+from glossary.cli.lint import lint_command
 from glossary.cli.recognize import recognize
 from glossary.cli.search import search
 from glossary.cli.serve import serve
@@ -53,6 +54,7 @@ def main() -> None:
 
 
 main.add_command(check)
+main.add_command(lint_command)
 main.add_command(coverage)
 main.add_command(recognize)
 main.add_command(check_translation)

@@ -46,6 +46,12 @@ def coverage(termbase: Path | None, as_json: bool, ignore_path: Path | None, min
         click.echo(f"\nFrequent candidate terms not covered ({len(report.uncovered_candidates)}):")
         for candidate in report.uncovered_candidates[:limit]:
             click.echo(f"  {candidate.count:4d}  {candidate.text}")
+        click.echo(f"\nPhrases in quotation marks not covered ({len(report.uncovered_quoted)}):")
+        for candidate in report.uncovered_quoted[:limit]:
+            click.echo(f"  {candidate.count:4d}  {candidate.text}  ({', '.join(candidate.locators[:3])})")
+        click.echo(f"\nTerm-shaped words not covered ({len(report.uncovered_words)}):")
+        for candidate in report.uncovered_words[:limit]:
+            click.echo(f"  {candidate.count:4d}  {candidate.text}  ({', '.join(candidate.locators[:3])})")
     if report.uncovered_abbreviations:
         raise SystemExit(1)
 

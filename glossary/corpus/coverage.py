@@ -13,6 +13,12 @@ recognition use, can read one as an inflected form of the other
 ("ұйымдарының" ~ "ұйымы", "кеңесінде" ~ "кеңес"); derivation stays apart
 ("стандарттау" ≁ "стандарт").  A suffix after a hyphen ("ИСО-ның") is never part
 of an abbreviation.
+
+Two more kinds of candidate catch notions a text names only once or twice:
+what it puts in quotation marks (titles of standards and names: «Сенімділікті
+қамтамасыз ету бағдарламасы туралы жетекшілік» names dependability), and
+single words shaped like Kazakh terms, abstract nouns in -лық/-лік
+(бәсекелестік) and verbal nouns in -у (сынау), seen at least twice.
 """
 
 from __future__ import annotations
@@ -82,6 +88,8 @@ class CoverageReport:
     ignored_abbreviations: list[AbbreviationFinding] = field(default_factory=list)
     candidates: list[CandidateTerm] = field(default_factory=list)
     uncovered_candidates: list[CandidateTerm] = field(default_factory=list)
+    uncovered_quoted: list[CandidateTerm] = field(default_factory=list)
+    uncovered_words: list[CandidateTerm] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
         def abbreviation(found: AbbreviationFinding) -> dict[str, object]:
@@ -101,6 +109,8 @@ class CoverageReport:
             "ignored_abbreviations": [abbreviation(a) for a in self.ignored_abbreviations],
             "candidates": [candidate(c) for c in self.candidates],
             "uncovered_candidates": [candidate(c) for c in self.uncovered_candidates],
+            "uncovered_quoted": [candidate(c) for c in self.uncovered_quoted],
+            "uncovered_words": [candidate(c) for c in self.uncovered_words],
         }
 
 
@@ -250,6 +260,43 @@ def find_candidate_terms(
     return candidates
 
 
+QUOTED = re.compile(r"«\s*([^«»]{3,120}?)\s*»")
+#: Endings of Kazakh words shaped like terms: abstract nouns and relational adjectives, verbal nouns.
+TERM_SHAPED_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік", "у", "ю")
+MIN_TERM_WORD = 5
+
+
+def find_quoted(sentences: Iterable[tuple[str, str]]) -> list[CandidateTerm]:
+    """Every phrase the corpus puts in quotation marks (titles, names), with where it occurs."""
+    where: dict[str, list[str]] = {}
+    for locator, text in sentences:
+        for match in QUOTED.finditer(text):
+            where.setdefault(" ".join(match.group(1).split()), []).append(locator)
+    return sorted(
+        (CandidateTerm(text, len(locs), tuple(dict.fromkeys(locs))) for text, locs in where.items()),
+        key=lambda c: (-c.count, c.text),
+    )
+
+
+def find_term_shaped_words(sentences: Iterable[tuple[str, str]], *, min_count: int = 2) -> list[CandidateTerm]:
+    """Single words whose stem ends like a Kazakh term (-лық, -у …), counted across inflection."""
+    counts: dict[str, dict[str, int]] = {}
+    where: dict[str, list[str]] = {}
+    for locator, text in sentences:
+        for word in _letter_words(text):
+            stem = stem_kk(word)
+            if word in STOPWORDS or len(stem) < MIN_TERM_WORD or not stem.endswith(TERM_SHAPED_ENDINGS):
+                continue
+            counts.setdefault(stem, {})[word] = counts.get(stem, {}).get(word, 0) + 1
+            where.setdefault(stem, []).append(locator)
+    found = [
+        CandidateTerm(stem, sum(spellings.values()), tuple(dict.fromkeys(where[stem])))
+        for stem, spellings in counts.items()
+        if sum(spellings.values()) >= min_count
+    ]
+    return sorted(found, key=lambda c: (-c.count, c.text))
+
+
 def load_ignore_list(path: Path) -> dict[str, str]:
     """Read ``coverage-ignore.yaml``: a list of ``{text, reason}``; every entry must say why."""
     try:
@@ -300,6 +347,8 @@ def coverage_report(
             report.uncovered_abbreviations.append(finding)
     report.candidates = find_candidate_terms(sentences, min_count=min_count)
     report.uncovered_candidates = [c for c in report.candidates if not matcher.covers_phrase(c.text)]
+    report.uncovered_quoted = [c for c in find_quoted(sentences) if not matcher.covers_phrase(c.text)]
+    report.uncovered_words = [c for c in find_term_shaped_words(sentences) if not matcher.covers_phrase(c.text)]
     return report
 
 

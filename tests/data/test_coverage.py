@@ -16,6 +16,8 @@ from glossary.corpus.coverage import (
     coverage_report,
     find_abbreviations,
     find_candidate_terms,
+    find_quoted,
+    find_term_shaped_words,
     load_ignore_list,
     words_match,
 )
@@ -170,3 +172,37 @@ def test_cli_names_the_file_line_and_field_of_a_bad_ignore_list(tmp_path: Path) 
     assert result.exit_code == 1
     assert "ignore.yaml:1 [0].reason: required" in result.output
     assert "Traceback" not in result.output
+
+
+def test_quoted_phrases_are_candidates_whatever_their_count() -> None:
+    sentences = [
+        ("t:1", "ИСО 9000-4 «Сенімділікті қамтамасыз ету бағдарламасы туралы жетекшілік» деп аталады."),
+        ("t:2", "Комиссия «Кодекс   алиментариус» құрылды, «Кодекс алиментариус» жұмыс істейді."),
+        ("t:3", "Тырнақшасыз мәтін « » бос."),
+    ]
+    found = {c.text: c for c in find_quoted(sentences)}
+    assert set(found) == {"Сенімділікті қамтамасыз ету бағдарламасы туралы жетекшілік", "Кодекс алиментариус"}
+    assert found["Кодекс алиментариус"].count == 2 and found["Кодекс алиментариус"].locators == ("t:2",)
+
+
+def test_term_shaped_words_are_counted_across_inflection_and_verbs_are_not() -> None:
+    sentences = [
+        ("t:1", "Өнімнің бәсекелестігі артты; бәсекелестікті арттыру керек."),
+        ("t:2", "Сынауды зертхана жүргізеді, сынау нәтижесі жазылды."),
+        ("t:3", "Ол келді, жазды, оқыды."),
+    ]
+    found = {c.text: c.count for c in find_term_shaped_words(sentences)}
+    assert found.get("бәсекелестік") == 2
+    assert found.get("сынау") == 2
+    assert not {"келді", "жазды", "оқыды", "арттыру"} & set(found)
+
+
+def test_the_report_lists_uncovered_quoted_phrases_and_words() -> None:
+    """The fixture quotes «Өлшем бірліктері», which no term covers; no word of it is shaped like a term twice."""
+    report = coverage_report(load_termbase(FIXTURE))
+    assert [(c.text, c.locators) for c in report.uncovered_quoted] == [("Өлшем бірліктері", ("sentences:3",))]
+    assert report.uncovered_words == []
+    result = CliRunner().invoke(main, ["coverage", str(FIXTURE), "--ignore", str(FIXTURE / "ignore.yaml")])
+    assert "Phrases in quotation marks not covered (1):" in result.output
+    assert "Өлшем бірліктері  (sentences:3)" in result.output
+    assert "Term-shaped words not covered (0):" in result.output

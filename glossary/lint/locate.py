@@ -1,0 +1,72 @@
+"""Where each field of each concept sits in its YAML file, so that a finding can name ``file:line``.
+
+The model keeps no line numbers (the index and the exports do not need them);
+lint composes the concept files again and records the line of every field path,
+spelt as the loader spells it (``languages.kk.terms[0].text``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from glossary.termbase.yamlnodes import Problem, compose_file, join, line_of
+
+
+class FieldLines:
+    """``(concept id, field path)`` → ``(file, line)`` for every concept file of a term base."""
+
+    def __init__(self, directory: Path) -> None:
+        self._lines: dict[str, tuple[str, dict[str, int]]] = {}
+        folder = Path(directory) / "concepts"
+        problems: list[Problem] = []  # check reports these; lint only needs the lines of what loaded
+        for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else ():
+            name = path.relative_to(directory).as_posix()
+            node = compose_file(path, name, problems)
+            items = node.value if isinstance(node, SequenceNode) else [node] if node is not None else []
+            for item in items:
+                lines: dict[str, int] = {}
+                _walk(item, "", lines)
+                concept_id = _concept_id(item)
+                if concept_id and concept_id not in self._lines:
+                    self._lines[concept_id] = (name, lines)
+
+    def locate(self, concept_id: str, field: str) -> tuple[str, int]:
+        """The file and line of ``field`` (or of its nearest enclosing field) in ``concept_id``'s file."""
+        name, lines = self._lines.get(concept_id, (f"concepts/{concept_id}.yaml", {}))
+        path = field
+        while path:
+            if path in lines:
+                return name, lines[path]
+            path = _parent(path)
+        return name, lines.get("", 0)
+
+
+def _concept_id(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode):
+                return str(value.value)
+    return ""
+
+
+def _walk(node: Node, path: str, lines: dict[str, int]) -> None:
+    lines.setdefault(path, line_of(node))
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode):
+                child = join(path, str(key.value))
+                lines[child] = line_of(key)
+                _walk(value, child, lines)
+                lines[child] = line_of(key)
+    elif isinstance(node, SequenceNode):
+        for i, item in enumerate(node.value):
+            _walk(item, f"{path}[{i}]", lines)
+
+
+def _parent(path: str) -> str:
+    """``a.b[2].c`` → ``a.b[2]`` → ``a.b`` → ``a`` → ``""``."""
+    if path.endswith("]"):
+        return path[: path.rindex("[")]
+    return path.rpartition(".")[0]
