@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from glossary.cli.inputs import load_or_exit
+from glossary.cli.options import InputPath
 from glossary.formats import REGISTRY, FormatError, ImportOptions, get_format, import_into
 
 
@@ -22,12 +23,12 @@ def _column_map(pairs: tuple[str, ...]) -> dict[str, str]:
 
 
 @click.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=InputPath(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--into",
     "into",
     required=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=InputPath(file_okay=False, path_type=Path),
     help="Term-base directory to write.",
 )
 @click.option(
