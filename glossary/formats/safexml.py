@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 from lxml import etree
 
@@ -148,7 +148,16 @@ def _syntax_error(path: Path, exc: etree.XMLSyntaxError) -> FormatError:
     return FormatError(str(path), f"malformed XML: {message}", line=line)
 
 
-def root_of(path: Path) -> tuple[str, dict[str, str], int]:
+class Root(NamedTuple):
+    """A document's root element: local name, attributes, line and namespace ('' for none)."""
+
+    name: str
+    attributes: dict[str, str]
+    line: int
+    namespace: str
+
+
+def root_of(path: Path) -> Root:
     """The root element's local name, attributes and line, read without parsing the rest.
 
     The DTD, if any, is parsed before the root's start event, so this is
@@ -160,7 +169,8 @@ def root_of(path: Path) -> tuple[str, dict[str, str], int]:
             for _, element in _parser(handle, ("start",)):
                 refuse_entities(path, element.getroottree().docinfo)
                 attributes = {str(k): str(v) for k, v in element.attrib.items()}
-                return local(element.tag), attributes, element.sourceline or 0
+                namespace = etree.QName(element).namespace or ""
+                return Root(local(element.tag), attributes, element.sourceline or 0, namespace)
         except etree.XMLSyntaxError as exc:
             raise _syntax_error(path, exc) from exc
     raise FormatError(str(path), "empty XML document")
