@@ -90,6 +90,21 @@ def check_prolog(path: Path, *, max_bytes: int = MAX_XML_BYTES) -> None:
         raise FormatError(str(path), "the file is in UTF-32, which is not read; save it as UTF-8", line=1)
 
 
+def entity_reference(element: etree._Element) -> etree._Entity | None:
+    """The first entity reference left in ``element``'s subtree, if any.
+
+    Without a DTD an undeclared entity is a syntax error; but when the
+    document names an external DTD, libxml2 keeps a reference to an entity
+    that DTD might declare as an unresolved node, which would otherwise
+    surface as literal ``&name;`` text.
+    """
+    return next(element.iter(etree.Entity), None)
+
+
+def entity_refusal(entity: etree._Entity) -> str:
+    return f"entity reference {entity.text} refused: entities are not read (their DTD is never loaded)"
+
+
 def refuse_entities(path: Path, docinfo: etree.DocInfo) -> None:
     """Raise the located refusal when the parsed document's DTD declares entities."""
     if declares_entities(docinfo):
@@ -118,7 +133,7 @@ def iter_end(path: Path, tags: frozenset[str], *, max_elements: int = MAX_ELEMEN
     Only those elements are reported by the parser; everything inside one
     stays attached until it is yielded, so callers see whole entries.
     """
-    root_of(path)  # refuses a DTD declaring entities before any entry is read
+    external_dtd = root_of(path).external_dtd  # refuses a DTD declaring entities before any entry is read
     seen = 0
     with path.open("rb") as handle:
         try:
@@ -131,6 +146,9 @@ def iter_end(path: Path, tags: frozenset[str], *, max_elements: int = MAX_ELEMEN
                     raise FormatError(
                         str(path), f"more than {max_elements} elements; refused", line=element.sourceline or 0
                     )
+                entity = entity_reference(element) if external_dtd else None
+                if entity is not None:
+                    raise FormatError(str(path), entity_refusal(entity), line=entity.sourceline or 0)
                 yield element
                 element.clear(keep_tail=False)
                 while element.getprevious() is not None:
@@ -155,6 +173,8 @@ class Root(NamedTuple):
     attributes: dict[str, str]
     line: int
     namespace: str
+    #: The DOCTYPE names an external DTD (never loaded): references to its entities must be looked for.
+    external_dtd: bool = False
 
 
 def root_of(path: Path) -> Root:
@@ -167,10 +187,12 @@ def root_of(path: Path) -> Root:
     with path.open("rb") as handle:
         try:
             for _, element in _parser(handle, ("start",)):
-                refuse_entities(path, element.getroottree().docinfo)
+                docinfo = element.getroottree().docinfo
+                refuse_entities(path, docinfo)
                 attributes = {str(k): str(v) for k, v in element.attrib.items()}
                 namespace = etree.QName(element).namespace or ""
-                return Root(local(element.tag), attributes, element.sourceline or 0, namespace)
+                external = bool(docinfo.system_url or docinfo.public_id)
+                return Root(local(element.tag), attributes, element.sourceline or 0, namespace, external)
         except etree.XMLSyntaxError as exc:
             raise _syntax_error(path, exc) from exc
     raise FormatError(str(path), "empty XML document")

@@ -29,7 +29,14 @@ from pathlib import Path
 from lxml import etree
 
 from glossary.errors import LocatedError
-from glossary.formats.safexml import ENTITY_REFUSAL, PROLOG_BYTES, declares_entities, entity_line
+from glossary.formats.safexml import (
+    ENTITY_REFUSAL,
+    PROLOG_BYTES,
+    declares_entities,
+    entity_line,
+    entity_reference,
+    entity_refusal,
+)
 
 #: The largest bilingual file read, in bytes.
 MAX_BYTES = 20 * 1024 * 1024
@@ -204,6 +211,9 @@ def read_xliff(data: bytes, name: str) -> Bilingual:
         raise BilingualError(name, error.lineno, "XML", error.msg or str(error)) from error
     if declares_entities(root.getroottree().docinfo):
         raise BilingualError(name, entity_line(data[:PROLOG_BYTES]), "DOCTYPE", ENTITY_REFUSAL)
+    entity = entity_reference(root)
+    if entity is not None:
+        raise BilingualError(name, entity.sourceline, "DOCTYPE", entity_refusal(entity))
     if _local(root) != "xliff":
         raise BilingualError(name, root.sourceline, "xliff", f"the root element is <{_local(root)}>, not <xliff>")
     version = root.get("version", "1.2")

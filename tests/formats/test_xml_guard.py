@@ -94,3 +94,23 @@ def test_bom_less_utf_16_without_declaration_is_refused_as_malformed(tmp_path: P
     with pytest.raises(FormatError, match=r"malformed XML|declares entities") as caught:
         format_for_path(path).import_(path)
     assert caught.value.file == str(path)
+
+
+def test_an_entity_the_external_dtd_would_declare_is_refused_not_kept_as_text(tmp_path: Path) -> None:
+    text = (
+        '<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE martif SYSTEM "http://example.invalid/x.dtd">\n'
+        '<martif type="TBX" xml:lang="en"><text><body>\n'
+        '<termEntry id="iso"><langSet xml:lang="en"><tig><term>a &ext; b</term></tig></langSet></termEntry>\n'
+        "</body></text></martif>\n"
+    )
+    path = tmp_path / "ext.tbx"
+    path.write_bytes(text.encode("utf-16"))
+    with pytest.raises(FormatError, match="entity reference &ext; refused") as caught:
+        format_for_path(path).import_(path)
+    assert (caught.value.file, caught.value.line) == (str(path), 4)
+    xliff = XLIFF_BODY.format(term="a &ext; b").replace(
+        "<xliff", '<!DOCTYPE xliff SYSTEM "http://example.invalid/x">\n<xliff'
+    )
+    with pytest.raises(BilingualError, match="entity reference &ext; refused") as refused:
+        parse_bilingual(xliff.encode("utf-16"), "ext.xlf")
+    assert (refused.value.line, refused.value.field) == (3, "DOCTYPE")
