@@ -16,7 +16,10 @@ Exit status, the same for every command:
     The command ran and the answer is "no": it reports findings (``check``
     errors, uncovered abbreviations in ``coverage``, nothing found by
     ``search``, ``lint`` errors), or its input cannot be used (a term base with errors, a
-    malformed or unreadable file, an export that selects nothing).  Findings
+    malformed or unreadable file, a path that does not exist or is the
+    wrong kind, an output that cannot be written, an export that selects
+    nothing).  Path parameters use :class:`glossary.cli.options.InputPath`,
+    which reports a bad path this way rather than as a usage error.  Findings
     are printed and then ``SystemExit(1)``; unusable input raises
     :class:`click.ClickException`, printed as ``Error: <file>[:<line>] …``
     on standard error, after the located problems when there are several.

@@ -8,20 +8,17 @@ from pathlib import Path
 import click
 
 from glossary.cli.inputs import load_or_exit
+from glossary.cli.options import InputPath, importable_termbase_option
 from glossary.tools.bilingual import BilingualError, read_bilingual
 from glossary.tools.recognize import freeze_long_lived
 from glossary.tools.translation_check import TranslationChecker, format_report
 
 
 @click.command("check-translation")
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=InputPath(exists=True, dir_okay=False, path_type=Path))
 @click.option("--source-lang", help="Source language (default: from the XLIFF or the table header).")
 @click.option("--target-lang", help="Target language (default: from the XLIFF or the table header).")
-@click.option(
-    "--termbase",
-    type=click.Path(exists=True, path_type=Path),
-    help="A term-base directory, or a TBX/CSV file (default: $GLOSSARY_TERMBASE or the bundled one).",
-)
+@importable_termbase_option
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def check_translation(
     file: Path, source_lang: str | None, target_lang: str | None, termbase: Path | None, as_json: bool

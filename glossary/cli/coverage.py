@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from glossary.cli.inputs import load_or_exit
+from glossary.cli.options import InputPath
 from glossary.corpus.coverage import AbbreviationFinding, IgnoreListError, coverage_report, load_ignore_list
 from glossary.paths import default_termbase
 
@@ -15,12 +16,12 @@ IGNORE_FILE = "coverage-ignore.yaml"
 
 
 @click.command()
-@click.argument("termbase", required=False, type=click.Path(path_type=Path))
+@click.argument("termbase", required=False, type=InputPath(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the whole report as JSON.")
 @click.option(
     "--ignore",
     "ignore_path",
-    type=click.Path(path_type=Path),
+    type=InputPath(exists=True, dir_okay=False, path_type=Path),
     help=f"Abbreviations to leave out, with reasons (default: TERMBASE/{IGNORE_FILE} when it exists).",
 )
 @click.option("--min-count", default=3, show_default=True, help="How often a word sequence must occur to be listed.")

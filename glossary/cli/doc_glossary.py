@@ -7,23 +7,20 @@ from pathlib import Path
 import click
 
 from glossary.cli.inputs import load_or_exit, read_text_file
+from glossary.cli.options import InputPath, importable_termbase_option
 from glossary.formats import REGISTRY, get_format
 from glossary.tools.document_glossary import export_document_glossary
 from glossary.tools.recognize import Recognizer, freeze_long_lived
 
 
 @click.command("doc-glossary")
-@click.argument("file", type=click.Path(path_type=Path, allow_dash=True))
+@click.argument("file", type=InputPath(exists=True, dir_okay=False, path_type=Path, allow_dash=True))
 @click.option("--lang", required=True, help="The language of the text (kk, ru, en…).")
 @click.option("--format", "format_name", type=click.Choice(sorted(REGISTRY)), default="tbx", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True, help="File to write.")
+@click.option("-o", "--output", type=InputPath(path_type=Path, dir_okay=False), required=True, help="File to write.")
 @click.option("--languages", help="Comma-separated languages to export (default: all).")
 @click.option("--target-lang", help="Target language of bilingual formats (default: the first other language).")
-@click.option(
-    "--termbase",
-    type=click.Path(exists=True, path_type=Path),
-    help="A term-base directory, or a TBX/CSV file (default: $GLOSSARY_TERMBASE or the bundled one).",
-)
+@importable_termbase_option
 def doc_glossary(
     *,
     file: Path,
@@ -45,11 +42,13 @@ def doc_glossary(
     recognizer = Recognizer.from_concepts(loaded, lang)
     freeze_long_lived()
     wanted = tuple(code.strip() for code in languages.split(",") if code.strip()) if languages else ()
-    with output.open("wb") as out:
-        try:
+    try:
+        with output.open("wb") as out:
             ids = export_document_glossary(
                 recognizer, text, get_format(format_name), out, languages=wanted, target_lang=target_lang, info=loaded
             )
-        except ValueError as error:
-            raise click.ClickException(str(error)) from error
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
+    except OSError as error:
+        raise click.ClickException(f"{output}: cannot write: {error.strerror or error}") from None
     click.echo(f"{output}: {len(ids)} concept(s) found in {file}, written as {format_name}", err=True)

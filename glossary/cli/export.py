@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from glossary.cli.inputs import load_or_exit
+from glossary.cli.options import InputPath
 from glossary.formats import REGISTRY, ExportOptions, Format, export_termbase, get_format
 from glossary.model import Termbase
 
@@ -21,7 +22,11 @@ def _codes(value: str | None) -> tuple[str, ...]:
 
 @click.command()
 @click.option("--format", "format_name", required=True, type=click.Choice(list(REGISTRY)), help="Output format.")
-@click.option("--termbase", type=click.Path(path_type=Path), help="Term-base directory (default: bundled).")
+@click.option(
+    "--termbase",
+    type=InputPath(exists=True, file_okay=False, path_type=Path),
+    help="Term-base directory (default: bundled).",
+)
 @click.option("--langs", help="Comma-separated languages to keep, e.g. kk,ru (default: all).")
 @click.option("--source-lang", help="Source language of a bilingual format (tbx2, weblate-csv, omegat-tsv).")
 @click.option("--target-lang", help="Target language of a bilingual format.")
@@ -49,6 +54,8 @@ def export(  # noqa: PLR0917 - click passes one parameter per option
     output: str,
 ) -> None:
     """Export a term base in FORMAT, optionally filtered, to a file or standard output."""
+    if output != "-" and Path(output).is_dir():
+        raise click.ClickException(f"{output}: is a directory; a file is expected")
     loaded = load_or_exit(termbase, refusal="not exported")
     fmt = get_format(format_name)
     options = ExportOptions(
@@ -78,6 +85,8 @@ def export(  # noqa: PLR0917 - click passes one parameter per option
         _export_to_file(fmt, loaded, Path(output).resolve(), options)
     except ValueError as exc:  # e.g. a control character XML cannot hold
         raise click.ClickException(str(exc)) from None
+    except OSError as exc:  # a directory, a missing folder, no permission
+        raise click.ClickException(f"{output}: cannot write: {exc.strerror or exc}") from None
     click.echo(f"{Path(output).resolve()}: written ({format_name})", err=True)
 
 

@@ -8,7 +8,9 @@ from pathlib import Path
 import click
 
 from glossary.cli.inputs import load_or_exit
-from glossary.formats import REGISTRY, FormatError, ImportOptions, get_format, import_into
+from glossary.cli.options import InputPath
+from glossary.formats import ON_DUPLICATE, REGISTRY, DuplicateIds, FormatError, ImportOptions, get_format, import_into
+from glossary.formats.base import OnDuplicate, capped
 
 
 def _column_map(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -22,12 +24,12 @@ def _column_map(pairs: tuple[str, ...]) -> dict[str, str]:
 
 
 @click.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=InputPath(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--into",
     "into",
     required=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=InputPath(file_okay=False, path_type=Path),
     help="Term-base directory to write.",
 )
 @click.option(
@@ -51,6 +53,13 @@ def _column_map(pairs: tuple[str, ...]) -> dict[str, str]:
     default=None,
     help="Undo spreadsheet formula escaping (default: when the file starts with a BOM).",
 )
+@click.option(
+    "--on-duplicate",
+    type=click.Choice(ON_DUPLICATE),
+    default="fail",
+    show_default=True,
+    help="What to do with a concept id the file uses again: rename it (x-2…), skip the entry, or fail listing each.",
+)
 def import_(  # noqa: PLR0917 - click passes one parameter per option
     file: Path,
     into: Path,
@@ -61,6 +70,7 @@ def import_(  # noqa: PLR0917 - click passes one parameter per option
     target_lang: str | None,
     column_map: tuple[str, ...],
     formula_escape: bool | None,
+    on_duplicate: OnDuplicate,
 ) -> None:
     """Import FILE into the YAML term base --into, printing what could not be mapped."""
     options = ImportOptions(
@@ -69,6 +79,7 @@ def import_(  # noqa: PLR0917 - click passes one parameter per option
         target_lang=target_lang,
         column_map=_column_map(column_map),
         formula_escape=formula_escape,
+        on_duplicate=on_duplicate,
     )
     try:
         outcome = import_into(
@@ -81,6 +92,10 @@ def import_(  # noqa: PLR0917 - click passes one parameter per option
         )
     except FileExistsError:
         raise click.ClickException(f"{into}: already exists and is not empty; use --merge to add to it") from None
+    except DuplicateIds as exc:
+        for line in capped([d.describe(exc.file) for d in exc.duplicates]):
+            click.echo(line, err=True)
+        raise click.ClickException(f"{exc}; see --on-duplicate") from None
     except FormatError as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:

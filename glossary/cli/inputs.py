@@ -11,7 +11,8 @@ from pathlib import Path
 
 import click
 
-from glossary.formats import FormatError, open_termbase
+from glossary.formats import DuplicateIds, FormatError, open_termbase
+from glossary.formats.base import capped
 from glossary.model import Termbase
 from glossary.paths import default_termbase
 from glossary.termbase import TermbaseInvalid, load_termbase
@@ -32,6 +33,10 @@ def load_or_exit(path: Path | None = None, *, importable: bool = False, refusal:
             click.echo(str(problem), err=True)
         reason = f"{refusal}, the term base has errors" if refusal else "the term base has errors"
         raise click.ClickException(f"{path}: {reason} (see `glossary check`)") from None
+    except DuplicateIds as error:
+        for line in capped([d.describe(error.file) for d in error.duplicates]):
+            click.echo(line, err=True)
+        raise click.ClickException(str(error)) from None
     except FormatError as error:
         raise click.ClickException(str(error)) from None
     except OSError as error:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from glossary.cli.inputs import load_or_exit, read_text_file
+from glossary.cli.options import InputPath, importable_termbase_option
 from glossary.tools.recognize import Recognizer, freeze_long_lived, recognition_to_dict
 
 
@@ -17,13 +18,9 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
 
 
 @click.command()
-@click.argument("file", type=click.Path(path_type=Path, allow_dash=True))
+@click.argument("file", type=InputPath(exists=True, dir_okay=False, path_type=Path, allow_dash=True))
 @click.option("--lang", required=True, help="The language of the text (kk, ru, en…).")
-@click.option(
-    "--termbase",
-    type=click.Path(exists=True, path_type=Path),
-    help="A term-base directory, or a TBX/CSV file (default: $GLOSSARY_TERMBASE or the bundled one).",
-)
+@importable_termbase_option
 @click.option(
     "--json",
     "as_json",

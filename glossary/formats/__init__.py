@@ -21,6 +21,9 @@ from pathlib import Path
 from typing import IO
 
 from glossary.formats.base import (
+    ON_DUPLICATE,
+    Duplicate,
+    DuplicateIds,
     ExportOptions,
     Format,
     FormatError,
@@ -54,6 +57,8 @@ def import_stream(
                 handle.write(chunk)
         try:
             return fmt.import_(path, options)
+        except DuplicateIds as exc:
+            raise DuplicateIds(shown_as, exc.duplicates) from None
         except FormatError as exc:
             raise FormatError(shown_as, exc.detail, line=exc.line, field=exc.field) from None
 
@@ -83,7 +88,10 @@ def export_termbase(
 
 
 __all__ = [
+    "ON_DUPLICATE",
     "REGISTRY",
+    "Duplicate",
+    "DuplicateIds",
     "ExportOptions",
     "Format",
     "FormatError",

@@ -12,10 +12,16 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, ClassVar, Protocol
+from typing import IO, ClassVar, Literal, Protocol
 
 from glossary.errors import LocatedError
 from glossary.model import Concept, SourceText, Subject, Termbase
+
+#: What an import does with a concept id the file already used: the CLI's ``--on-duplicate``.
+OnDuplicate = Literal["rename", "skip", "fail"]
+ON_DUPLICATE: tuple[OnDuplicate, ...] = ("rename", "skip", "fail")
+#: How many duplicates (or other per-item lines) a report prints before "… and N more".
+PRINTED_ITEMS = 20
 
 #: TBX needs at least one entry, so an export that selects nothing is an error, not an invalid file.
 NOTHING_TO_EXPORT = "no concept matches the export's languages and filters; a TBX file needs at least one entry"
@@ -31,6 +37,50 @@ class FormatError(LocatedError):
     def detail(self) -> str:
         """The message without its location, to re-raise it under another file name."""
         return self.message
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A concept id seen again at ``line`` (first at ``first_line``); ``new_id`` when it was renamed."""
+
+    id: str
+    line: int
+    first_line: int
+    new_id: str | None = None
+
+    def describe(self, file: str) -> str:
+        done = f"; renamed {self.new_id!r}" if self.new_id else ""
+        return f"{file}:{self.line} id: duplicate concept id {self.id!r} (first at line {self.first_line}){done}"
+
+
+class DuplicateIds(FormatError):
+    """The file uses concept ids more than once (``on_duplicate="fail"``); ``duplicates`` lists every one."""
+
+    def __init__(self, file: str, duplicates: list[Duplicate]) -> None:
+        first = duplicates[0]
+        more = f" ({len(duplicates)} duplicates in all)" if len(duplicates) > 1 else ""
+        message = f"duplicate concept id {first.id!r} (first at line {first.first_line}){more}"
+        super().__init__(file, message, line=first.line, field="id")
+        self.duplicates = duplicates
+
+
+def capped(lines: list[str], limit: int = PRINTED_ITEMS) -> list[str]:
+    """The first ``limit`` lines, then "… and N more" when there are more."""
+    return lines if len(lines) <= limit else [*lines[:limit], f"… and {len(lines) - limit} more"]
+
+
+class DuplicateTracker:
+    """Where each concept id was first seen, to report a repeat with both lines."""
+
+    def __init__(self) -> None:
+        self.first_lines: dict[str, int] = {}
+
+    def repeat(self, concept_id: str, line: int) -> Duplicate | None:
+        """A :class:`Duplicate` when ``concept_id`` was seen before; else None, and it is remembered."""
+        if concept_id in self.first_lines:
+            return Duplicate(concept_id, line, self.first_lines[concept_id])
+        self.first_lines[concept_id] = line
+        return None
 
 
 class TermbaseInfo(Protocol):
@@ -93,6 +143,10 @@ class ImportOptions:
     spreadsheet-formula escaping (``None``: when the file starts with a BOM).
     ``known_sources`` and ``known_subjects`` (those of the term base being
     merged into) let citations and subject ids keep their ids.
+    ``on_duplicate`` says what to do with a concept id the file used before:
+    ``"fail"`` raises :class:`DuplicateIds` listing every repeat, ``"skip"``
+    keeps the first entry, ``"rename"`` gives the repeat a fresh id
+    (``x-2``, ``x-3``…); skipped and renamed ones are listed in the report.
     """
 
     name: str | None = None
@@ -102,6 +156,7 @@ class ImportOptions:
     formula_escape: bool | None = None
     known_sources: Mapping[str, SourceText] = field(default_factory=dict)
     known_subjects: Mapping[str, Subject] = field(default_factory=dict)
+    on_duplicate: OnDuplicate = "fail"
 
 
 @dataclass
@@ -114,9 +169,14 @@ class ImportReport:
     unmapped: Counter[str] = field(default_factory=Counter)
     kept_as_notes: Counter[str] = field(default_factory=Counter)
     converted: Counter[str] = field(default_factory=Counter)
+    #: Every repeated concept id, skipped or renamed (all of them; :meth:`lines` prints the first few).
+    duplicates: list[Duplicate] = field(default_factory=list)
+    #: Things worth a look that did not stop the import, each a located line.
+    warnings: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        out = [f"{self.file}: {self.concepts} concepts, {self.terms} terms"]
+        out = [f"{self.file}: {self.concepts} concepts, {self.terms} terms", *self.warnings]
+        out.extend(capped([d.describe(self.file) for d in self.duplicates]))
         for title, counter in (
             ("not mapped (dropped)", self.unmapped),
             ("kept as notes", self.kept_as_notes),

@@ -127,7 +127,10 @@ def read_rows(path: Path, *, delimiter: str = ",", strict: bool = True) -> tuple
     def rows() -> Iterator[tuple[int, list[str]]]:
         if delimiter == "\t" and not strict:
             for number, line in enumerate(text.splitlines(), 1):
-                yield number, line.split("\t")
+                cells = line.split("\t")
+                if any(len(cell) > MAX_FIELD_CHARS for cell in cells):  # the limit csv.reader applies to CSV
+                    raise FormatError(str(path), f"a field longer than {MAX_FIELD_CHARS} characters", line=number)
+                yield number, cells
             return
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         start = 1

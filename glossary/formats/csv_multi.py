@@ -25,12 +25,23 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
 from babel import Locale, UnknownLocaleError
 
-from glossary.formats.base import ExportOptions, Format, FormatError, ImportOptions, ImportReport, ImportResult
+from glossary.formats.base import (
+    Duplicate,
+    DuplicateIds,
+    DuplicateTracker,
+    ExportOptions,
+    Format,
+    FormatError,
+    ImportOptions,
+    ImportReport,
+    ImportResult,
+)
 from glossary.formats.cells import (
     TextOut,
     guard_formula,
@@ -43,6 +54,7 @@ from glossary.formats.cells import (
 )
 from glossary.formats.citations import Citations
 from glossary.formats.filters import has_terms, prune_relations, restrict
+from glossary.formats.idmap import IdMinter
 from glossary.model import (
     ID_PATTERN,
     PARTS_OF_SPEECH,
@@ -159,6 +171,7 @@ class _Reader:
         header: list[str] | None = None
         languages: list[str] = []
         concepts: dict[str, Concept] = {}
+        tracker, minter, repeats = DuplicateTracker(), IdMinter(), list[Duplicate]()
         for self.line, raw_row in rows:
             row = [unguard_formula(cell) for cell in raw_row] if unguard else raw_row
             if header is None:
@@ -170,13 +183,22 @@ class _Reader:
             if len(row) != len(header):
                 raise self.fail("", f"has {len(row)} fields; the header has {len(header)}")
             concept = self._concept(dict(zip(header, row, strict=True)), languages)
-            if concept.id in concepts:
-                raise self.fail("id", f"duplicate concept id {concept.id!r}")
+            repeat = tracker.repeat(concept.id, self.line)
+            if repeat is not None:
+                if self.options.on_duplicate != "rename":
+                    repeats.append(repeat)
+                    continue
+                concept = replace(concept, id=minter.mint(concept.id))
+                repeats.append(replace(repeat, new_id=concept.id))
+            minter.taken.add(concept.id)
             concepts[concept.id] = concept
             self.report.concepts += 1
             self.report.terms += sum(len(s.terms) for s in concept.languages.values())
         if header is None:
             raise FormatError(str(self.path), "empty file: no header row")
+        if repeats and self.options.on_duplicate == "fail":
+            raise DuplicateIds(str(self.path), repeats)
+        self.report.duplicates.extend(repeats)
         termbase = Termbase(
             name=self.options.name or self.path.stem,
             languages=tuple(languages),

@@ -35,12 +35,17 @@ class IdMinter:
 
     def __init__(self, taken: set[str] | None = None) -> None:
         self.taken: set[str] = set(taken or ())
+        #: The last suffix tried per base, so 10,000 repeats of one id cost 10,000 steps, not 50 million.
+        self.last_suffix: dict[str, int] = {}
 
     def mint(self, wanted: str) -> str:
         base = wanted if wanted and ID_PATTERN.match(wanted) else slug(wanted)
-        candidate, n = base, 1
+        candidate, n = base, self.last_suffix.get(base, 1)
+        if n > 1:
+            candidate = f"{base[: ID_MAX_LENGTH - len(str(n)) - 1]}-{n}"
         while candidate in self.taken:
             n += 1
             candidate = f"{base[: ID_MAX_LENGTH - len(str(n)) - 1]}-{n}"
+        self.last_suffix[base] = n
         self.taken.add(candidate)
         return candidate

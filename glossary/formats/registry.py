@@ -29,8 +29,7 @@ def format_for_path(path: str | Path) -> Format:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".tbx" and path.is_file():
-        root, _, _ = root_of(path)
-        return Tbx2Format() if root == "martif" else Tbx3Format()
+        return Tbx2Format() if root_of(path).name == "martif" else Tbx3Format()
     for cls in REGISTRY.values():
         if suffix in cls.extensions and cls.importable:
             return cls()

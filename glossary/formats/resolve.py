@@ -8,7 +8,16 @@ concept ids, ``sources.yaml`` entries and ``subjects.yaml`` entries.
 
 from __future__ import annotations
 
-from glossary.formats.base import ImportOptions, ImportReport, ImportResult
+from dataclasses import replace
+
+from glossary.formats.base import (
+    Duplicate,
+    DuplicateIds,
+    DuplicateTracker,
+    ImportOptions,
+    ImportReport,
+    ImportResult,
+)
 from glossary.formats.citations import Citations
 from glossary.formats.idmap import IdMinter, concept_id_from_xml
 from glossary.formats.tbxdoc import ConceptDraft, TbxDocument
@@ -41,21 +50,8 @@ class Resolver:
 
     def build(self) -> ImportResult:
         document, header = self.document, self.document.header
-        minter = IdMinter()
-        ids: list[str] = []
-        by_xml_id: dict[str, str] = {}
-        for n, draft in enumerate(document.concepts, 1):
-            wanted = concept_id_from_xml(draft.xml_id) if draft.xml_id else f"c{n}"
-            concept_id = minter.mint(wanted)
-            if concept_id != wanted:
-                self.report.converted["concept id changed to be valid and unique"] += 1
-            ids.append(concept_id)
-            for xml_id in (draft.xml_id, *draft.inner_ids):
-                if xml_id:
-                    by_xml_id.setdefault(xml_id, concept_id)
-        concepts = {
-            cid: self._concept(cid, draft, by_xml_id) for cid, draft in zip(ids, document.concepts, strict=True)
-        }
+        ids, kept, by_xml_id = self._ids()
+        concepts = {cid: self._concept(cid, draft, by_xml_id) for cid, draft in zip(ids, kept, strict=True)}
         languages: dict[str, None] = {}
         for concept in concepts.values():
             languages.update(dict.fromkeys(concept.languages))
@@ -69,6 +65,40 @@ class Resolver:
             subjects=self.citations.subjects,
         )
         return ImportResult(termbase, self.report)
+
+    def _ids(self) -> tuple[list[str], list[ConceptDraft], dict[str, str]]:
+        """Each kept entry's concept id, the kept entries, and every XML id → concept id.
+
+        A repeated entry id is handled as ``options.on_duplicate`` says; with
+        ``"fail"`` every repeat is collected before :class:`DuplicateIds` is raised.
+        """
+        minter, tracker = IdMinter(), DuplicateTracker()
+        ids: list[str] = []
+        kept: list[ConceptDraft] = []
+        by_xml_id: dict[str, str] = {}
+        repeats: list[Duplicate] = []
+        for n, draft in enumerate(self.document.concepts, 1):
+            wanted = concept_id_from_xml(draft.xml_id) if draft.xml_id else f"c{n}"
+            repeat = tracker.repeat(draft.xml_id, draft.line) if draft.xml_id else None
+            if repeat is not None and self.options.on_duplicate != "rename":
+                repeats.append(repeat)
+                self.report.terms -= sum(len(section.terms) for section in draft.sections.values())
+                continue
+            concept_id = minter.mint(wanted)
+            if repeat is not None:
+                repeats.append(replace(repeat, new_id=concept_id))
+            elif concept_id != wanted:
+                self.report.converted["concept id changed to be valid and unique"] += 1
+            ids.append(concept_id)
+            kept.append(draft)
+            for xml_id in (draft.xml_id, *draft.inner_ids):
+                if xml_id:
+                    by_xml_id.setdefault(xml_id, concept_id)
+        if repeats and self.options.on_duplicate == "fail":
+            raise DuplicateIds(self.report.file or str(self.document.path), repeats)
+        self.report.duplicates.extend(repeats)
+        self.report.concepts -= len(self.document.concepts) - len(kept)
+        return ids, kept, by_xml_id
 
     # -- one concept ---------------------------------------------------------------
 

@@ -40,11 +40,11 @@ from lxml import etree
 from glossary.formats.base import NOTHING_TO_EXPORT, ExportOptions, Format, ImportOptions, ImportResult
 from glossary.formats.filters import has_terms, prune_relations, restrict
 from glossary.formats.idmap import concept_id_to_xml
-from glossary.formats.tbxread import FLAG_CASE_SENSITIVE, FLAG_PROPER_NOUN, read_tbx
+from glossary.formats.tbxread import FLAG_CASE_SENSITIVE, FLAG_PROPER_NOUN, TBX3_NAMESPACE, read_tbx
 from glossary.formats.xmlwrite import XML_LANG, Writer
 from glossary.model import SOURCE_FIELDS, STATUSES, Concept, Source, Term
 
-TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
+TBX_NAMESPACE = TBX3_NAMESPACE
 STATUS_TO_TBX = {s: f"{s}Term-admn-sts" for s in STATUSES}
 SCHEMA_PIS = (
     'href="https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/TBXcoreStructV03.rng" '

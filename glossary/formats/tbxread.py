@@ -21,7 +21,7 @@ from lxml import etree
 
 from glossary.formats.base import FormatError, ImportOptions, ImportReport, ImportResult
 from glossary.formats.resolve import Resolver
-from glossary.formats.safexml import LOCAL, iter_end, local, root_of
+from glossary.formats.safexml import LOCAL, Root, iter_end, local, root_of
 from glossary.formats.tbxdoc import ConceptDraft, SectionDraft, TbxDocument, TermDraft
 from glossary.model import (
     PARTS_OF_SPEECH,
@@ -38,6 +38,7 @@ from glossary.model import (
 )
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+TBX3_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 ENTRY_TAGS = frozenset({"conceptEntry", "termEntry"})
 SECTION_TAGS = frozenset({"langSec", "langSet"})
 TERM_TAGS = frozenset({"termSec", "tig", "ntig"})
@@ -79,10 +80,11 @@ class TbxReader:
     # -- driving -------------------------------------------------------------
 
     def read(self) -> TbxDocument:
-        root, attributes, line = root_of(self.path)
-        if root not in ("tbx", "martif"):
-            raise FormatError(str(self.path), f"not a TBX file: the root element is <{root}>", line=line)
-        self.document.lang = attributes.get(XML_LANG, "")
+        root = root_of(self.path)
+        if root.name not in ("tbx", "martif"):
+            raise FormatError(str(self.path), f"not a TBX file: the root element is <{root.name}>", line=root.line)
+        self._check_namespace(root)
+        self.document.lang = root.attributes.get(XML_LANG, "")
         for element in iter_end(self.path, ENTRY_TAGS | HEADER_TAGS | {"back"}):
             tag = LOCAL[element.tag]
             if tag in ENTRY_TAGS:
@@ -94,6 +96,23 @@ class TbxReader:
         if not self.document.concepts:
             raise FormatError(str(self.path), "no conceptEntry or termEntry found")
         return self.document
+
+    def _check_namespace(self, root: Root) -> None:
+        """TBX v3's ``<tbx>`` must be in its namespace (an error); TBX v2's ``<martif>`` has none (else a warning).
+
+        A v3 file outside the namespace is most likely another vocabulary
+        that happens to use the name; a v2 file with one is odd but its
+        elements are still TBX's, so it is read and the report says so.
+        """
+        if root.name == "tbx" and root.namespace != TBX3_NAMESPACE:
+            found = f"namespace {root.namespace!r}" if root.namespace else "no namespace"
+            raise FormatError(
+                str(self.path), f"<tbx> in {found}; TBX v3 requires {TBX3_NAMESPACE}", line=root.line, field="xmlns"
+            )
+        if root.name == "martif" and root.namespace:
+            self.report.warnings.append(
+                f"{self.path}:{root.line}: <martif> in namespace {root.namespace!r}; TBX v2 has none"
+            )
 
     def count(self, element: etree._Element, where: str) -> None:
         self.report.unmapped[f"{where}/{LOCAL[element.tag]}{_typed(element)}"] += 1

@@ -13,7 +13,9 @@ languages.  Without a header the first column is the source and the second
 the target; further columns are ignored.
 
 XLIFF is parsed without DTDs, entities or network access, and only up to
-:data:`MAX_BYTES`.  Inline markup keeps the text it wraps (``<g>``, ``<mrk>``,
+:data:`MAX_BYTES`; a document whose DTD declares entities is refused, in
+whatever encoding (the parsed document is inspected, as
+:mod:`glossary.formats.safexml` does for TBX).  Inline markup keeps the text it wraps (``<g>``, ``<mrk>``,
 ``<pc>``) and drops native code (``<ph>``, ``<bpt>``, ``<ept>``, ``<it>``).
 """
 
@@ -27,6 +29,14 @@ from pathlib import Path
 from lxml import etree
 
 from glossary.errors import LocatedError
+from glossary.formats.safexml import (
+    ENTITY_REFUSAL,
+    PROLOG_BYTES,
+    declares_entities,
+    entity_line,
+    entity_reference,
+    entity_refusal,
+)
 
 #: The largest bilingual file read, in bytes.
 MAX_BYTES = 20 * 1024 * 1024
@@ -45,7 +55,6 @@ _HEADER_NAMES = {
     "context": None,
 }
 _LANG_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$", re.IGNORECASE)
-_XML_DECLARATIONS = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 #: Inline elements whose content is native code (markup of the original format), not text.
 _CODE_ELEMENTS = frozenset({"ph", "bpt", "ept", "it"})
 
@@ -193,9 +202,6 @@ def _columns(
 
 def read_xliff(data: bytes, name: str) -> Bilingual:
     """Segments from XLIFF 1.2 ``<trans-unit>`` (or XLIFF 2.x ``<segment>``) source/target pairs."""
-    if _XML_DECLARATIONS.search(data):
-        line = data[: _XML_DECLARATIONS.search(data).start()].count(b"\n") + 1  # type: ignore[union-attr]
-        raise BilingualError(name, line, "DOCTYPE", "DTDs and entity declarations are not accepted")
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True
     )
@@ -203,6 +209,11 @@ def read_xliff(data: bytes, name: str) -> Bilingual:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         raise BilingualError(name, error.lineno, "XML", error.msg or str(error)) from error
+    if declares_entities(root.getroottree().docinfo):
+        raise BilingualError(name, entity_line(data[:PROLOG_BYTES]), "DOCTYPE", ENTITY_REFUSAL)
+    entity = entity_reference(root)
+    if entity is not None:
+        raise BilingualError(name, entity.sourceline, "DOCTYPE", entity_refusal(entity))
     if _local(root) != "xliff":
         raise BilingualError(name, root.sourceline, "xliff", f"the root element is <{_local(root)}>, not <xliff>")
     version = root.get("version", "1.2")

@@ -102,7 +102,7 @@ def test_findings_exit_1_and_a_wrong_command_line_exits_2(small_termbase_dir: Pa
     assert _invoke(["check", str(small_termbase_dir)]).exit_code == 0
     assert _invoke(["build", *base, "--index", str(tmp_path / "i"), "--procs", "0"]).exit_code == 2
     assert _invoke(["export", "--format", "nope", *base, "-o", "-"]).exit_code == 2
-    assert _invoke(["import", str(tmp_path / "missing.tbx"), "--into", str(tmp_path / "b")]).exit_code == 2
+    assert _invoke(["import", str(tmp_path / "missing.tbx"), "--into", str(tmp_path / "b")]).exit_code == 1
     assert _invoke(["import", str(TEXT), "--into", str(tmp_path / "b"), "--map", "nonsense"]).exit_code == 2
 
 

@@ -59,3 +59,13 @@ def test_weblate_extra_columns_are_reported(tmp_path: Path) -> None:
     result = get_format("weblate-csv").import_(path, ImportOptions(source_lang="en", target_lang="ru"))
     assert result.report.unmapped["column 'flags'"] == 1
     assert [t.text for t in result.termbase.concepts["std"].languages["ru"].terms] == ["стандарт"]
+
+
+def test_an_omegat_field_past_the_csv_field_limit_is_refused_with_its_line(tmp_path: Path) -> None:
+    from glossary.formats.cells import MAX_FIELD_CHARS
+
+    path = tmp_path / "huge.tsv"
+    path.write_text("a\tb\n" + "a\t" + "b" * (MAX_FIELD_CHARS + 1) + "\n", encoding="utf-8")
+    with pytest.raises(FormatError, match="longer than") as caught:
+        get_format("omegat-tsv").import_(path, ImportOptions(source_lang="kk", target_lang="ru"))
+    assert (caught.value.file, caught.value.line) == (str(path), 2)

@@ -242,3 +242,13 @@ def test_cli_check_translation_bad_input(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check-translation", str(broken), "--termbase", str(TOOLS_BASE)])
     assert result.exit_code == 1
     assert f"{broken.name}:3 XML:" in result.output
+
+
+def test_xliff_with_a_doctype_declaring_no_entities_is_read_in_utf_16() -> None:
+    data = (
+        '<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE xliff PUBLIC "-//XLIFF//DTD XLIFF//EN" "xliff.dtd">\n'
+        '<xliff version="1.1"><file source-language="kk" target-language="ru"><body>\n'
+        '<trans-unit id="1"><source>Стандарт</source><target>Стандарт</target></trans-unit></body></file></xliff>\n'
+    ).encode("utf-16")
+    table = parse_bilingual(data, "old.xlf")
+    assert table.segments == [Segment("1", "Стандарт", "Стандарт", 4)]
