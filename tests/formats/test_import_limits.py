@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from glossary.formats.base import ImportOptions
 from glossary.formats.idmap import IdMinter
 from glossary.formats.importing import import_into
 from glossary.formats.tbxread import read_tbx
@@ -55,12 +56,15 @@ def test_a_tbx_with_an_overlong_and_repeated_ids_imports_within_the_cap(tmp_path
     path.write_text(
         tbx(entry("y" * 10_000, "huge") + entry(longest, "first") + entry(longest, "second")), encoding="utf-8"
     )
-    result = read_tbx(path)
+    rename = ImportOptions(on_duplicate="rename")  # the default, "fail", refuses the repeat (tested elsewhere)
+    result = read_tbx(path, rename)
     ids = list(result.termbase.concepts)
     assert len(ids) == 3 and all(len(i) <= ID_MAX_LENGTH for i in ids), [len(i) for i in ids]
     assert ids[1] == longest
-    assert result.report.converted["concept id changed to be valid and unique"] == 2
-    outcome = import_into(path, tmp_path / "tb")
+    assert result.report.converted["concept id changed to be valid and unique"] == 1  # the 10,000-character one
+    [repeat] = result.report.duplicates  # the renamed repeat is reported with its line
+    assert len(repeat.new_id) <= ID_MAX_LENGTH and repeat.new_id.endswith("-2")
+    outcome = import_into(path, tmp_path / "tb", options=rename)
     assert outcome.errors == []
     assert sorted(load_termbase(tmp_path / "tb").concepts) == sorted(ids)
 
