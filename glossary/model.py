@@ -128,11 +128,42 @@ class Note:
     """A remark on a concept; ``lang`` is the language the note is written in.
 
     A note may cite several sources, e.g. when it records a disagreement.
+    As in TBX, a note is in one language.  The same remark written in several
+    languages is several notes sharing a ``group`` (its place in the concept's
+    list of notes in YAML), so that a page can show the reader's language and
+    fall back visibly when a translation is missing.
     """
 
     text: str
     lang: str | None = None
     sources: tuple[Source, ...] = ()
+    group: int | None = field(default=None, compare=False)
+
+
+def note_groups(notes: tuple[Note, ...] | list[Note]) -> list[list[Note]]:
+    """The notes gathered into remarks: the language versions of one remark together, in order."""
+    groups: list[list[Note]] = []
+    by_group: dict[int, list[Note]] = {}
+    for note in notes:
+        if note.group is None:
+            groups.append([note])
+        elif note.group in by_group:
+            by_group[note.group].append(note)
+        else:
+            by_group[note.group] = [note]
+            groups.append(by_group[note.group])
+    return groups
+
+
+def note_in(versions: list[Note], lang: str, fallbacks: tuple[str, ...] = ("en", "ru", "kk")) -> tuple[Note, bool]:
+    """The version of a remark in ``lang``, else in the first fallback language it has; True when it fell back."""
+    by_lang = {note.lang: note for note in versions}
+    if lang in by_lang:
+        return by_lang[lang], False
+    for other in fallbacks:
+        if other in by_lang:
+            return by_lang[other], True
+    return versions[0], versions[0].lang is not None and versions[0].lang != lang
 
 
 @dataclass(frozen=True)
@@ -226,6 +257,16 @@ class SourceText:
     original: str = ""
     sentences: tuple[str, ...] = ()
     original_sentences: tuple[str, ...] = ()
+    #: ``title`` and ``note`` in other languages, as ``(lang, text)`` pairs.
+    title_by_lang: tuple[tuple[str, str], ...] = ()
+    note_by_lang: tuple[tuple[str, str], ...] = ()
+
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang``, else the title as given first."""
+        return dict(self.title_by_lang).get(lang, self.title)
+
+    def note_in(self, lang: str) -> str:
+        return dict(self.note_by_lang).get(lang, self.note)
 
     def sentence(self, number: int) -> str | None:
         if 1 <= number <= len(self.sentences):
@@ -236,6 +277,8 @@ class SourceText:
 #: The descriptive text fields of a :class:`SourceText`, as written in
 #: ``sources.yaml`` and in a TBX file's back matter.
 SOURCE_FIELDS: tuple[str, ...] = ("title", "author", "year", "url", "note", "file", "original")
+#: Source fields that may be given per language (``title: {kk: …, ru: …, en: …}``).
+LOCALIZED_SOURCE_FIELDS: tuple[str, ...] = ("title", "note")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from glossary.model import (
+    LOCALIZED_SOURCE_FIELDS,
     SOURCE_FIELDS,
     Concept,
     Context,
@@ -21,6 +22,7 @@ from glossary.model import (
     SourceText,
     Subject,
     Term,
+    note_groups,
     parse_locator,
 )
 
@@ -62,15 +64,7 @@ def concept_to_dict(concept: Concept) -> dict[str, Any]:
         languages[lang] = entry
     data["languages"] = languages
     if concept.notes:
-        notes = []
-        for note in concept.notes:
-            item: dict[str, Any] = {"text": note.text}
-            if note.lang:
-                item["lang"] = note.lang
-            if note.sources:
-                item["sources"] = [str(s) for s in note.sources]
-            notes.append(item)
-        data["notes"] = notes
+        data["notes"] = [_note_to_dict(versions) for versions in note_groups(concept.notes)]
     if concept.relations:
         data["relations"] = [{"type": r.type, "target": r.target} for r in concept.relations]
     return data
@@ -101,16 +95,58 @@ def concept_from_dict(data: dict[str, Any]) -> Concept:
         id=data["id"],
         subjects=tuple(data.get("subjects", ())),
         languages=languages,
-        notes=tuple(
-            Note(n["text"], n.get("lang"), tuple(s for s in map(_source, n.get("sources", ())) if s))
-            for n in data.get("notes", ())
-        ),
+        notes=tuple(note for i, n in enumerate(data.get("notes", ())) for note in _notes_from_dict(n, i)),
         relations=tuple(Relation(r["type"], r["target"]) for r in data.get("relations", ())),
     )
 
 
+def _note_to_dict(versions: list[Note]) -> dict[str, Any]:
+    """One remark: ``text`` and ``lang``, or ``text`` mapping each language to its version."""
+    first = versions[0]
+    item: dict[str, Any] = {}
+    if len(versions) > 1:
+        item["text"] = {note.lang or "": note.text for note in versions}
+    else:
+        item["text"] = first.text
+        if first.lang:
+            item["lang"] = first.lang
+    if first.sources:
+        item["sources"] = [str(s) for s in first.sources]
+    return item
+
+
+def _notes_from_dict(data: dict[str, Any], group: int) -> list[Note]:
+    sources = tuple(s for s in map(_source, data.get("sources", ())) if s)
+    text = data["text"]
+    if isinstance(text, dict):
+        return [Note(value, lang or None, sources, group) for lang, value in text.items()]
+    return [Note(text, data.get("lang"), sources, group)]
+
+
 def source_to_dict(source: SourceText) -> dict[str, Any]:
-    return {name: getattr(source, name) for name in SOURCE_FIELDS if getattr(source, name)}
+    data: dict[str, Any] = {name: getattr(source, name) for name in SOURCE_FIELDS if getattr(source, name)}
+    for name in LOCALIZED_SOURCE_FIELDS:
+        versions = getattr(source, f"{name}_by_lang")
+        if versions:
+            data[name] = dict(versions)
+    return data
+
+
+def source_from_dict(source_id: str, data: dict[str, Any]) -> SourceText:
+    """A source from :func:`source_to_dict`'s shape, plus the ``sentences`` the index stores beside it."""
+    fields: dict[str, Any] = {}
+    for name in SOURCE_FIELDS:
+        value = data.get(name, "")
+        if isinstance(value, dict):
+            fields[f"{name}_by_lang"] = tuple(value.items())
+            value = next(iter(value.values()), "")
+        fields[name] = value
+    return SourceText(
+        id=source_id,
+        sentences=tuple(data.get("sentences", ())),
+        original_sentences=tuple(data.get("original_sentences", ())),
+        **fields,
+    )
 
 
 def subject_to_dict(subject: Subject) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from glossary.model import Concept, SourceText, Subject
+from glossary.serialize import source_from_dict
 
 #: How a hit matched, strongest first.
 HOW_ORDER: tuple[str, ...] = ("exact", "lemma", "folded", "fuzzy", "fulltext")
@@ -60,21 +61,7 @@ class IndexInfo:
             sid: Subject(sid, dict(entry.get("labels", {})), entry.get("parent"))
             for sid, entry in meta.get("subjects", {}).items()
         }
-        sources = {
-            sid: SourceText(
-                id=sid,
-                title=entry.get("title", ""),
-                author=entry.get("author", ""),
-                year=entry.get("year", ""),
-                url=entry.get("url", ""),
-                note=entry.get("note", ""),
-                file=entry.get("file", ""),
-                original=entry.get("original", ""),
-                sentences=tuple(entry.get("sentences", ())),
-                original_sentences=tuple(entry.get("original_sentences", ())),
-            )
-            for sid, entry in meta.get("sources", {}).items()
-        }
+        sources = {sid: source_from_dict(sid, entry) for sid, entry in meta.get("sources", {}).items()}
         return cls(
             name=meta.get("name", ""),
             description=meta.get("description", ""),

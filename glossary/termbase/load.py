@@ -16,10 +16,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from yaml.nodes import Node
+from yaml.nodes import MappingNode, Node
 
 from glossary.model import (
     ID_MAX_LENGTH,
+    LOCALIZED_SOURCE_FIELDS,
     PARTS_OF_SPEECH,
     RELATION_TYPES,
     SOURCE_FIELDS,
@@ -142,7 +143,15 @@ class _Loader:
             fields = reader.mapping(value, source_id, SOURCE_FIELDS)
             if fields is None:
                 continue
-            text = {key: reader.string(fields.get(key), join(source_id, key)) for key in SOURCE_FIELDS}
+            localized = {
+                key: self._localized(reader, fields.get(key), join(source_id, key), required=False)
+                for key in LOCALIZED_SOURCE_FIELDS
+            }
+            text = {
+                key: localized[key][0][1] if key in localized else reader.string(fields.get(key), join(source_id, key))
+                for key in SOURCE_FIELDS
+            }
+            by_lang = {f"{key}_by_lang": tuple(p for p in localized[key] if p[0]) for key in LOCALIZED_SOURCE_FIELDS}
             if not text["title"].strip():
                 reader.error(value, join(source_id, "title"), "every source needs a title")
             if text["url"] and not is_web_url(text["url"]):
@@ -163,7 +172,9 @@ class _Loader:
                         join(source_id, "original"),
                         f"has {len(originals)} lines but the sentence file has {len(sentences)}; they must align",
                     )
-            sources[source_id] = SourceText(id=source_id, sentences=sentences, original_sentences=originals, **text)
+            sources[source_id] = SourceText(
+                id=source_id, sentences=sentences, original_sentences=originals, **text, **by_lang
+            )
         return sources
 
     def _read_sentences(self, reader: NodeReader, node: Node, source_id: str, name: str) -> tuple[str, ...]:
@@ -249,8 +260,9 @@ class _Loader:
                 self.pending.append(("language", lang, reader, value, f"languages.{lang}"))
                 languages[lang] = self._section(reader, value, lang)
         notes = tuple(
-            self._note(reader, item, f"notes[{i}]")
+            note
             for i, item in enumerate(reader.sequence(fields["notes"], "notes") if "notes" in fields else [])
+            for note in self._notes(reader, item, f"notes[{i}]", i)
         )
         relations = []
         for i, item in enumerate(reader.sequence(fields["relations"], "relations") if "relations" in fields else []):
@@ -265,7 +277,7 @@ class _Loader:
             elif target:
                 self.pending.append(("concept", target, reader, parts["target"], join(path, "target")))
             relations.append(Relation(kind, target))
-        return Concept(concept_id, tuple(subjects), languages, tuple(n for n in notes if n), tuple(relations))
+        return Concept(concept_id, tuple(subjects), languages, notes, tuple(relations))
 
     def _section(self, reader: NodeReader, node: Node, lang: str) -> LanguageSection:
         path = f"languages.{lang}"
@@ -333,22 +345,39 @@ class _Loader:
         source = self._source(reader, fields.get("source"), join(path, "source"))
         return text, source
 
-    def _note(self, reader: NodeReader, node: Node, path: str) -> Note | None:
+    def _notes(self, reader: NodeReader, node: Node, path: str, group: int) -> list[Note]:
+        """One note, or its versions when ``text`` maps languages to texts (``text: {kk: …, ru: …}``)."""
         fields = reader.mapping(node, path, ("text", "lang", "sources"))
         if fields is None:
-            return None
-        text = reader.string(fields.get("text"), join(path, "text"), required=True)
+            return []
         if "text" not in fields:
             reader.error(node, join(path, "text"), "missing text")
-        lang = reader.string(fields.get("lang"), join(path, "lang")) or None
-        if lang:
-            self.pending.append(("language", lang, reader, fields["lang"], join(path, "lang")))
         sources = []
         for i, (_, item) in enumerate(reader.string_list(fields.get("sources"), join(path, "sources"))):
             source = self._source(reader, item, f"{path}.sources[{i}]")
             if source:
                 sources.append(source)
-        return Note(text, lang, tuple(sources)) if text else None
+        texts = self._localized(reader, fields.get("text"), join(path, "text"), required=True)
+        if isinstance(fields.get("text"), MappingNode):
+            if "lang" in fields:
+                reader.error(fields["lang"], join(path, "lang"), "give the language as the keys of text, not as lang")
+            return [Note(text, lang, tuple(sources), group) for lang, text in texts if text]
+        lang = reader.string(fields.get("lang"), join(path, "lang")) or None
+        if lang:
+            self.pending.append(("language", lang, reader, fields["lang"], join(path, "lang")))
+        return [Note(text, lang, tuple(sources), group) for _, text in texts if text]
+
+    def _localized(self, reader: NodeReader, node: Node | None, path: str, *, required: bool) -> list[tuple[str, str]]:
+        """A text, or a mapping of language codes to texts, as ``(lang, text)`` pairs (lang "" for plain text)."""
+        if not isinstance(node, MappingNode):
+            return [("", reader.string(node, path, required=required))]
+        pairs = []
+        for lang, value in (reader.mapping(node, path) or {}).items():
+            self.pending.append(("language", lang, reader, value, join(path, lang)))
+            pairs.append((lang, reader.string(value, join(path, lang), required=True)))
+        if not pairs and required:
+            reader.error(node, path, "must not be empty")
+        return pairs
 
     def _source(self, reader: NodeReader, node: Node | None, path: str) -> Source | None:
         if node is None:
