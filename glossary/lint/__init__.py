@@ -8,8 +8,10 @@
 - ``script``: abbreviations in the prose's own script (СЕН in Russian, not CEN);
 - ``circular``: a definition does not begin with or build on its own term (ISO 704);
 - ``year``: a dated designation and its definition agree on the year;
+- ``language``: definitions, usage notes and notes are written in the language they are filed under;
 - ``siblings``: sibling concepts name a shared head noun the same way (a warning);
-- ``gap``: every language section has a preferred term; definitions in more than one language.
+- ``gap``: every language section has a preferred term; definitions in more than one language;
+  every note in every language of the term base (warnings).
 
 The morphology is the project's own: the recognizer finds inflected terms, and
 the suffix licences come from the stemmer's suffix table.
@@ -25,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from glossary.lint import definitions, discouraged, harmony, scripts, structure
+from glossary.lint import definitions, discouraged, harmony, language, scripts, structure
 from glossary.lint.context import LintContext
 from glossary.lint.findings import ERROR, WARNING, Finding, LintReport
 from glossary.lint.locate import FieldLines
@@ -39,6 +41,7 @@ RULES = (
     scripts.RULE,
     definitions.CIRCULAR,
     definitions.YEAR,
+    language.RULE,
     structure.SIBLINGS,
     structure.GAP,
 )
@@ -66,10 +69,12 @@ def _findings(termbase: Termbase, context: LintContext) -> Iterator[Finding]:
             yield from harmony.check(prose, context.expansions)
             yield from discouraged.check(prose, context)
             yield from scripts.check(prose, context)
+            yield from language.check(prose)
             if prose.kind == DEFINITION:
                 yield from definitions.check_circular(prose, concept, context)
                 yield from definitions.check_year(prose, concept)
         yield from structure.check_gaps(concept, termbase.languages)
+        yield from language.check_translated(concept, termbase.languages)
     yield from structure.check_siblings(termbase)
 
 

@@ -66,4 +66,6 @@ def authored(concept: Concept) -> Iterator[Prose]:
                 if context.source is None or context.source.sentence is None:
                     yield Prose(concept.id, lang, f"{path}.contexts[{j}].text", context.text, CONTEXT)
     for i, note in enumerate(concept.notes):
-        yield Prose(concept.id, note.lang, f"notes[{i}].text", note.text, NOTE)
+        place = note.group if note.group is not None else i
+        field = f"notes[{place}].text.{note.lang}" if note.lang else f"notes[{place}].text"
+        yield Prose(concept.id, note.lang, field, note.text, NOTE)

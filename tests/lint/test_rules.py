@@ -17,7 +17,9 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "lint"
 
 #: (file:line, field, rule) of every defect planted in fixtures/lint/planted (see its twin, fixtures/lint/clean).
 PLANTED = {
+    ("concepts/cis.yaml:6", "languages.kk.definition.text", "language"),
     ("concepts/codex.yaml:6", "languages.kk.definition.text", "discouraged-term"),
+    ("concepts/codex.yaml:23", "notes[0].text", "gap"),
     ("concepts/copolco.yaml:9", "languages.kk.terms[0].text", "siblings"),
     ("concepts/european-standard.yaml:12", "languages.ru.definition.text", "script"),
     ("concepts/european-standard.yaml:18", "languages.en.definition.text", "script"),
@@ -36,7 +38,7 @@ def test_every_planted_defect_is_found_and_nothing_else() -> None:
     report = lint_termbase(FIXTURES / "planted")
     found = {(f"{f.file}:{f.line}", f.field, f.rule) for f in report.findings}
     assert found == PLANTED
-    assert {f.rule for f in report.warnings} == {"siblings"}
+    assert {f.rule for f in report.warnings} == {"siblings", "gap"}
 
 
 def test_the_corrected_twin_is_clean() -> None:
@@ -70,7 +72,7 @@ def test_cli_prints_located_findings_and_exits_1_on_errors() -> None:
     result = CliRunner().invoke(main, ["lint", str(FIXTURES / "planted")])
     assert result.exit_code == 1
     assert "concepts/gost.yaml:13 languages.kk.terms[0].usage_note: «ГОСТ-ның»" in result.output
-    assert "[suffix-harmony]" in result.output and "11 error(s), 1 warning(s)" in result.output
+    assert "[suffix-harmony]" in result.output and "12 error(s), 2 warning(s)" in result.output
     assert "Traceback" not in result.output
 
 
@@ -78,7 +80,7 @@ def test_cli_json_gives_the_same_findings_as_data() -> None:
     result = CliRunner().invoke(main, ["lint", "--json", str(FIXTURES / "planted")])
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert (data["errors"], data["warnings"]) == (11, 1)
+    assert (data["errors"], data["warnings"]) == (12, 2)
     assert {(f"{f['file']}:{f['line']}", f["field"], f["rule"]) for f in data["findings"]} == PLANTED
     assert data["rules"]["suffix-harmony"] == 4
 
