@@ -51,6 +51,9 @@ def check_year(prose: Prose, concept: Concept) -> Iterator[Finding]:
             YEAR,
             ERROR,
             concept.id,
+            kind="year",
+            subject=", ".join(map(str, sorted(stated))),
+            hint=", ".join(map(str, sorted(years))),
         )
 
 
@@ -73,6 +76,8 @@ def check_circular(prose: Prose, concept: Concept, context: LintContext) -> Iter
             CIRCULAR,
             ERROR,
             concept.id,
+            kind="begins-with-term",
+            subject=opening.surface,
         )
         return
     for term in section.terms:
@@ -86,6 +91,8 @@ def check_circular(prose: Prose, concept: Concept, context: LintContext) -> Iter
                 CIRCULAR,
                 ERROR,
                 concept.id,
+                kind="built-on-term",
+                subject=term.text,
             )
             return
     # Only the defining clause counts (what follows a semicolon is added information), and a proper
@@ -103,4 +110,6 @@ def check_circular(prose: Prose, concept: Concept, context: LintContext) -> Iter
             CIRCULAR,
             WARNING,
             concept.id,
+            kind="repeats-term",
+            subject=repeated[0].surface,
         )

@@ -41,4 +41,7 @@ def check(prose: Prose, context: LintContext) -> Iterator[Finding]:
             RULE,
             ERROR,
             prose.concept_id,
+            kind=occurrence.term.status,
+            subject=prose.text[start:end],
+            hint=section.preferred.text if section and section.preferred else "",
         )

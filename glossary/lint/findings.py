@@ -23,6 +23,11 @@ class Finding(Located):
     rule: str = ""
     severity: str = ERROR
     concept_id: str = ""
+    #: For shells that word the finding themselves (the web, in three languages): which case of the rule,
+    #: the text at fault and what to write instead.
+    kind: str = ""
+    subject: str = ""
+    hint: str = ""
 
     def __str__(self) -> str:
         prefix = "warning: " if self.severity == WARNING else ""
@@ -37,6 +42,9 @@ class Finding(Located):
             "rule": self.rule,
             "severity": self.severity,
             "message": self.message,
+            "kind": self.kind,
+            "subject": self.subject,
+            "hint": self.hint,
         }
 
 

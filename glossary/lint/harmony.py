@@ -146,4 +146,7 @@ def check(prose: Prose, expansions: dict[str, tuple[str, ...]]) -> Iterator[Find
                 RULE,
                 ERROR,
                 prose.concept_id,
+                kind="suffix",
+                subject=word.text,
+                hint=better,
             )

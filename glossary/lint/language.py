@@ -33,21 +33,36 @@ def check(prose: Prose) -> Iterator[Finding]:
     if len(letters) < 12:
         return
     latin = sum("a" <= ch.lower() <= "z" for ch in letters) / len(letters)
-    wrong = None
+    # (kind, message): the kind lets a shell word the finding in the reader's language.
+    wrong: tuple[str, str] | None = None
     if prose.lang in CYRILLIC_LANGUAGES and latin > 0.5:
-        wrong = "is written in Latin letters"
+        wrong = ("latin", "is written in Latin letters")
     elif prose.lang == "en" and latin < 0.5:
-        wrong = "is not written in English"
+        wrong = ("not-latin", "is not written in English")
     elif prose.lang == "ru" and KAZAKH_LETTERS.intersection(letters):
-        wrong = "has Kazakh letters outside quotation marks; write it in Russian or quote the Kazakh"
+        wrong = (
+            "kazakh-in-russian",
+            "has Kazakh letters outside quotation marks; write it in Russian or quote the Kazakh",
+        )
     elif (
         prose.lang == "kk"
         and len(text.split()) >= MIN_WORDS_TO_TELL_KAZAKH
         and not KAZAKH_LETTERS.intersection(letters)
     ):
-        wrong = "has none of Kazakh's own letters; it reads as Russian"
+        wrong = ("russian-in-kazakh", "has none of Kazakh's own letters; it reads as Russian")
     if wrong:
-        yield Finding("", 0, prose.field, f"this {prose.lang} text {wrong}", RULE, ERROR, prose.concept_id)
+        kind, message = wrong
+        yield Finding(
+            "",
+            0,
+            prose.field,
+            f"this {prose.lang} text {message}",
+            RULE,
+            ERROR,
+            prose.concept_id,
+            kind=kind,
+            subject=prose.lang,
+        )
 
 
 def check_translated(concept: Concept, languages: tuple[str, ...]) -> Iterator[Finding]:
@@ -65,4 +80,6 @@ def check_translated(concept: Concept, languages: tuple[str, ...]) -> Iterator[F
                 GAP,
                 WARNING,
                 concept.id,
+                kind="note-missing-language",
+                subject=", ".join(missing),
             )

@@ -48,5 +48,8 @@ def check(prose: Prose, context: LintContext) -> Iterator[Finding]:
                     RULE,
                     ERROR,
                     prose.concept_id,
+                    kind="script",
+                    subject=word,
+                    hint=own[0],
                 )
                 break

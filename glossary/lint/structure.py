@@ -26,7 +26,10 @@ HEAD_FIRST = frozenset({"ru"})
 def check_gaps(concept: Concept, languages: tuple[str, ...]) -> Iterator[Finding]:
     for lang, section in concept.languages.items():
         if section.terms and not any(term.status == "preferred" for term in section.terms):
-            yield Finding("", 0, f"languages.{lang}.terms", f"no preferred term in {lang}", GAP, ERROR, concept.id)
+            message = f"no preferred term in {lang}"
+            yield Finding(
+                "", 0, f"languages.{lang}.terms", message, GAP, ERROR, concept.id, kind="no-preferred", subject=lang
+            )
     defined = [lang for lang, section in concept.languages.items() if section.definition]
     if len(defined) == 1 and len([lang for lang in languages if lang in concept.languages]) > 1:
         yield Finding(
@@ -37,6 +40,8 @@ def check_gaps(concept: Concept, languages: tuple[str, ...]) -> Iterator[Finding
             GAP,
             WARNING,
             concept.id,
+            kind="one-definition",
+            subject=defined[0],
         )
 
 
@@ -86,4 +91,7 @@ def check_siblings(termbase: Termbase) -> Iterator[Finding]:
                             SIBLINGS,
                             WARNING,
                             kid.id,
+                            kind="connector",
+                            subject=connector,
+                            hint=usual,
                         )

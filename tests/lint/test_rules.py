@@ -104,3 +104,11 @@ def test_cli_refuses_a_broken_term_base_with_located_problems(tmp_path: Path) ->
 def test_findings_are_sorted_by_place(kind: str) -> None:
     findings = lint_termbase(FIXTURES / kind).findings
     assert findings == sorted(findings, key=lambda f: (f.file, f.line, f.field, f.rule))
+
+
+def test_every_finding_carries_what_a_shell_needs_to_word_it_in_another_language() -> None:
+    """The web words findings in kk, ru and en from ``rule``, ``kind``, ``subject`` and ``hint``, not ``message``."""
+    findings = lint_termbase(FIXTURES / "planted").findings
+    assert all(f.kind and f.subject for f in findings), [f for f in findings if not (f.kind and f.subject)]
+    harmony = next(f for f in findings if f.concept_id == "wto")
+    assert (harmony.kind, harmony.subject, harmony.hint) == ("suffix", "ДСҰ-ге", "ДСҰ-ға")
