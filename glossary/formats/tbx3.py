@@ -22,6 +22,7 @@ name, description           ``titleStmt/title``, ``titleStmt/note``
 declared languages          ``encodingDesc/p[@type='languages']``
 sources, subject fields     ``back/refObjectSec[@type='sources'|'subjectFields']``, one ``item`` per field
 sentence files              ``item[@type='sentences']`` (one sentence per line), so citations stay checkable
+source titles and notes     ``item[@type='title-kk']`` … per language, beside the first-given ``title``
 ==========================  ==============================================================
 
 TBX-Basic has no category for case sensitivity and no ``properNoun`` part
@@ -42,7 +43,7 @@ from glossary.formats.filters import has_terms, prune_relations, restrict
 from glossary.formats.idmap import concept_id_to_xml
 from glossary.formats.tbxread import FLAG_CASE_SENSITIVE, FLAG_PROPER_NOUN, TBX3_NAMESPACE, read_tbx
 from glossary.formats.xmlwrite import XML_LANG, Writer
-from glossary.model import SOURCE_FIELDS, STATUSES, Concept, Source, Term
+from glossary.model import LOCALIZED_SOURCE_FIELDS, SOURCE_FIELDS, STATUSES, Concept, Source, Term
 
 TBX_NAMESPACE = TBX3_NAMESPACE
 STATUS_TO_TBX = {s: f"{s}Term-admn-sts" for s in STATUSES}
@@ -128,6 +129,9 @@ def _back(w: Writer, options: ExportOptions) -> None:
                         for field in SOURCE_FIELDS:
                             if getattr(source, field):
                                 w.leaf("item", getattr(source, field), type=field)
+                        for field in LOCALIZED_SOURCE_FIELDS:
+                            for lang, text in getattr(source, f"{field}_by_lang"):
+                                w.leaf("item", text, type=f"{field}-{lang}")
                         if source.sentences:
                             w.leaf("item", "\n".join(source.sentences), type="sentences")
                         if source.original_sentences:

@@ -24,6 +24,7 @@ from glossary.formats.resolve import Resolver
 from glossary.formats.safexml import LOCAL, Root, iter_end, local, root_of
 from glossary.formats.tbxdoc import ConceptDraft, SectionDraft, TbxDocument, TermDraft
 from glossary.model import (
+    LOCALIZED_SOURCE_FIELDS,
     PARTS_OF_SPEECH,
     RELATION_TYPES,
     SOURCE_FIELDS,
@@ -151,11 +152,18 @@ class TbxReader:
                         if items.get(name) and not items.get(lines):  # else the loader would read a local file
                             del items[name]
                             self.report.unmapped[f"back/sources {name} named without its sentences"] += 1
+                    by_lang = {
+                        f"{field}_by_lang": tuple(
+                            (key[len(field) + 1 :], text) for key, text in items.items() if key.startswith(f"{field}-")
+                        )
+                        for field in LOCALIZED_SOURCE_FIELDS
+                    }
                     self.document.sources[items["id"]] = SourceText(
                         id=items["id"],
                         sentences=_lines(items.get("sentences")),
                         original_sentences=_lines(items.get("original_sentences")),
                         **{k: items.get(k, "") for k in SOURCE_FIELDS},
+                        **by_lang,
                     )
                 elif kind == "subjectFields" and items.get("id"):
                     labels = {k[6:]: v for k, v in items.items() if k.startswith("label-")}
