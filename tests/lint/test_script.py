@@ -24,7 +24,9 @@ def subjects(context: LintContext, lang: str, text: str, kind: str = NOTE) -> li
 
 
 @pytest.mark.parametrize("kind", [DEFINITION, NOTE, USAGE_NOTE])
-def test_a_latin_abbreviation_in_russian_prose_is_found_wherever_the_authors_wrote_it(context: LintContext, kind: str) -> None:
+def test_a_latin_abbreviation_in_russian_prose_is_found_wherever_the_authors_wrote_it(
+    context: LintContext, kind: str
+) -> None:
     assert subjects(context, "ru", "Стандарт, принятый CEN для стран Европы.", kind) == ["CEN"]
 
 
