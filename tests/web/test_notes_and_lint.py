@@ -234,7 +234,7 @@ def test_every_rule_of_lint_has_a_name_and_an_explanation_in_the_web() -> None:
     ("code", "place", "words"),
     [
         ("en", "Kazakh usage note of «ГОСТ»", "«ГОСТ-ның»: the suffix does not agree"),
-        ("ru", "примечание об употреблении термина «ГОСТ» (казахский)", "«ГОСТ-ның»: аффикс не согласуется"),
+        ("ru", "Примечание об употреблении термина «ГОСТ» (казахский)", "«ГОСТ-ның»: аффикс не согласуется"),
         ("kk", "«ГОСТ» терминінің қолданылу ескертпесі (қазақ тілі)", "«ГОСТ-ның»: жалғау дефис алдындағы"),
     ],
 )
@@ -250,7 +250,7 @@ def test_a_concepts_findings_are_terminologist_notes_in_the_interface_language(
 
 def test_terminologist_notes_word_every_kind_and_name_the_field(planted_client: FlaskClient) -> None:
     expected = {
-        "codex": ["Kazakh definition", "is a deprecated term. Use «Біріккен", "note 1", "no version in: Kazakh"],
+        "codex": ["Kazakh definition", "is a deprecated term. Use «Біріккен", "Note 1", "no version in: Kazakh"],
         "european-standard": ["Russian definition", "«CEN» is in the other script; the term base has «СЕН»"],
         "iso-9000-2": ["English definition", "The definition gives 1994; the designation gives 1993."],
         "standardization": ["The definition begins with its own term «Стандарттау»"],
@@ -307,7 +307,7 @@ def test_a_finding_of_an_unknown_kind_keeps_the_cores_english_message(app: Flask
     with app.test_request_context("/ru/"):
         app.preprocess_request()
         (note,) = terminologist_notes([finding], concept)
-        assert (note.text, note.lang, note.place) == ("something new", "en", "термин «ИСО» (русский)")
+        assert (note.text, note.lang, note.place) == ("something new", "en", "Термин «ИСО» (русский)")
 
 
 @pytest.mark.parametrize(

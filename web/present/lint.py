@@ -175,11 +175,12 @@ def terminologist_notes(findings: tuple[Finding, ...] | list[Finding], concept: 
     notes = []
     for finding in sorted(findings, key=lambda f: f.severity != "error"):
         worded = finding_text(finding)
+        place = field_in_words(finding.field, concept)
         notes.append(
             TerminologistNote(
                 finding.severity,
                 finding.rule,
-                field_in_words(finding.field, concept),
+                place[:1].upper() + place[1:],  # it opens the line
                 worded if worded is not None else finding.message,
                 None if worded is not None else "en",
             )
