@@ -27,8 +27,17 @@ from glossary.paths import default_index_dir, default_termbase
     show_default=True,
     help="Processes for analysis and indexing; >1 also writes one index segment per process.",
 )
-def build(termbase: Path | None, index_dir: Path | None, if_stale: bool, procs: int) -> None:
-    """Build the search index of a term base, atomically (readers never see a half-built index)."""
+@click.option(
+    "--no-lint",
+    "no_lint",
+    is_flag=True,
+    help="Do not run lint on the term base: the About and concept pages then show no lint results (faster).",
+)
+def build(termbase: Path | None, index_dir: Path | None, if_stale: bool, procs: int, no_lint: bool) -> None:
+    """Build the search index of a term base, atomically (readers never see a half-built index).
+
+    The build also runs lint on the term base and stores its findings with the index, for the pages to show.
+    """
     from glossary.search import build_index, index_is_stale
 
     directory = termbase or default_termbase()
@@ -39,7 +48,7 @@ def build(termbase: Path | None, index_dir: Path | None, if_stale: bool, procs: 
     started = time.perf_counter()
     loaded = load_or_exit(directory, refusal="not indexed")
     loaded_at = time.perf_counter()
-    generation = build_index(loaded, target, procs=procs, source_dir=directory)
+    generation = build_index(loaded, target, procs=procs, source_dir=directory, lint=not no_lint)
     done = time.perf_counter()
     click.echo(
         f"{target}: indexed {len(loaded)} concepts in {done - loaded_at:.2f} s "

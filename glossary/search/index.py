@@ -19,8 +19,9 @@ whose lock is free was abandoned: the next build removes it, while a
 generation another build is still writing stays.
 
 ``meta.json`` holds what pages need besides concepts (name, description,
-languages, subjects, sources with their sentences) and the fingerprint of the
-YAML it was built from, so the server never re-reads YAML.
+languages, subjects, sources with their sentences, the lint report of the
+term base) and the fingerprint of the YAML it was built from, so the server
+never re-reads YAML.
 """
 
 from __future__ import annotations
@@ -55,7 +56,14 @@ LOCK_FILE = ".build.lock"
 WRITER_LOCK_SUFFIX = ".lock"
 #: Modules whose code decides what the keys are; a change to any of them makes every index stale.
 #: Named as modules, not files, so that a move is caught: a name that no longer imports is an error.
-ANALYSIS_MODULES = ("glossary.text", "glossary.search.keys", "glossary.search.schema", "glossary.search.index")
+#: ``glossary.lint`` is here because its findings are stored with the index (see :func:`lint_meta`).
+ANALYSIS_MODULES = (
+    "glossary.text",
+    "glossary.search.keys",
+    "glossary.search.schema",
+    "glossary.search.index",
+    "glossary.lint",
+)
 
 
 def live_generation(index_dir: Path) -> Path | None:
@@ -231,6 +239,24 @@ def concept_document(concept: Concept) -> dict[str, Any]:
     return doc
 
 
+def lint_meta(termbase: Termbase, source_dir: Path | None) -> dict[str, Any]:
+    """The lint report of ``termbase`` as stored in ``meta.json``: the summary and each concept's findings.
+
+    Run at build time so that the About page and the concept pages show the
+    QA of exactly the term base they serve, without linting per request.
+    """
+    from glossary.lint import lint
+    from glossary.lint.locate import FieldLines
+
+    report = lint(termbase, FieldLines(source_dir) if source_dir is not None else None)
+    findings: dict[str, list[dict[str, Any]]] = {}
+    for finding in report.findings:
+        entry = finding.to_dict()
+        del entry["concept"]
+        findings.setdefault(finding.concept_id, []).append(entry)
+    return {**report.summary(), "findings": findings}
+
+
 def _meta(termbase: Termbase, languages: tuple[str, ...], fingerprint: str | None) -> dict[str, Any]:
     sources = {}
     for source_id, source in termbase.sources.items():
@@ -286,6 +312,7 @@ def build_index(
     procs: int = 1,
     source_dir: Path | None = None,
     multisegment: bool | None = None,
+    lint: bool = True,
 ) -> Path:
     """Index ``termbase`` into a new generation under ``index_dir`` and make it live; return its path.
 
@@ -293,7 +320,8 @@ def build_index(
     (default: ``procs`` > 1) lets Whoosh write one segment per process
     instead of merging them, which is faster to build and a little slower to
     search.  ``source_dir`` is the term-base directory, whose fingerprint is
-    recorded for :func:`index_is_stale`.
+    recorded for :func:`index_is_stale`, and where lint locates its findings.
+    ``lint=False`` skips the lint report: the pages then show no QA.
     """
     index_dir = Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -301,7 +329,7 @@ def build_index(
     with holding_writer_lock(generation):
         generation.mkdir()
         try:
-            _write_generation(termbase, generation, procs, source_dir, multisegment)
+            _write_generation(termbase, generation, procs, source_dir, multisegment, lint=lint)
         except BaseException:
             shutil.rmtree(generation, ignore_errors=True)
             raise
@@ -315,7 +343,7 @@ def build_index(
 
 
 def _write_generation(
-    termbase: Termbase, generation: Path, procs: int, source_dir: Path | None, multisegment: bool | None
+    termbase: Termbase, generation: Path, procs: int, source_dir: Path | None, multisegment: bool | None, *, lint: bool
 ) -> None:
     """Write the Whoosh index and ``meta.json`` of ``termbase`` into the empty folder ``generation``."""
     languages = termbase.used_languages()
@@ -343,6 +371,8 @@ def _write_generation(
     writer.commit()
     fingerprint = termbase_fingerprint(source_dir) if source_dir is not None else None
     meta = _meta(termbase, languages, fingerprint)
+    if lint:
+        meta["lint"] = lint_meta(termbase, source_dir)
     (generation / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
 
 

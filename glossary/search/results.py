@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from glossary.lint.findings import Finding
 from glossary.model import Concept, SourceText, Subject
 from glossary.serialize import source_from_dict
 
@@ -44,6 +45,54 @@ class Suggestion:
 
 
 @dataclass(frozen=True)
+class LintSummary:
+    """The lint report stored with the index: counts for the About page, findings for each concept page."""
+
+    concepts: int = 0
+    errors: int = 0
+    warnings: int = 0
+    #: Findings per rule id, in rule order.
+    rules: dict[str, int] = field(default_factory=dict)
+    findings: dict[str, tuple[Finding, ...]] = field(default_factory=dict)
+
+    def for_concept(self, concept_id: str) -> tuple[Finding, ...]:
+        return self.findings.get(concept_id, ())
+
+    def summary(self) -> dict[str, Any]:
+        """The counts, as ``glossary lint --json`` gives them."""
+        return {"concepts": self.concepts, "errors": self.errors, "warnings": self.warnings, "rules": dict(self.rules)}
+
+    @classmethod
+    def from_meta(cls, data: dict[str, Any]) -> LintSummary:
+        findings = {
+            concept_id: tuple(_finding(concept_id, entry) for entry in entries)
+            for concept_id, entries in data.get("findings", {}).items()
+        }
+        return cls(
+            concepts=int(data.get("concepts", 0)),
+            errors=int(data.get("errors", 0)),
+            warnings=int(data.get("warnings", 0)),
+            rules={str(rule): int(count) for rule, count in data.get("rules", {}).items()},
+            findings=findings,
+        )
+
+
+def _finding(concept_id: str, entry: dict[str, Any]) -> Finding:
+    return Finding(
+        file=entry.get("file", ""),
+        line=int(entry.get("line", 0)),
+        field=entry.get("field", ""),
+        message=entry.get("message", ""),
+        rule=entry.get("rule", ""),
+        severity=entry.get("severity", ""),
+        concept_id=concept_id,
+        kind=entry.get("kind", ""),
+        subject=entry.get("subject", ""),
+        hint=entry.get("hint", ""),
+    )
+
+
+@dataclass(frozen=True)
 class IndexInfo:
     """Term-base metadata stored beside the index, so pages never re-read YAML."""
 
@@ -54,6 +103,8 @@ class IndexInfo:
     sources: dict[str, SourceText] = field(default_factory=dict)
     concept_count: int = 0
     built_at: str = ""
+    #: None when the index was built without lint (``glossary build --no-lint``, or an older index).
+    lint: LintSummary | None = None
 
     @classmethod
     def from_meta(cls, meta: dict[str, Any]) -> IndexInfo:
@@ -70,4 +121,5 @@ class IndexInfo:
             sources=sources,
             concept_count=int(meta.get("concept_count", 0)),
             built_at=meta.get("built_at", ""),
+            lint=LintSummary.from_meta(meta["lint"]) if isinstance(meta.get("lint"), dict) else None,
         )

@@ -154,3 +154,28 @@ def test_analyzer_version_covers_every_analysis_module() -> None:
     assert len(analyzer_version()) == 16
     with pytest.raises(RuntimeError, match=r"glossary\.no_such_module"):
         analysis_files(("glossary.no_such_module",))
+
+
+def test_the_build_lints_the_term_base_and_stores_the_findings(tmp_path: Path) -> None:
+    """The pages show the QA of exactly the base they serve: summary and per-concept findings in the meta."""
+    planted = FIXTURES / "lint" / "planted"
+    build_index(load_termbase(planted), tmp_path / "index", source_dir=planted)
+    lint = Searcher(tmp_path / "index").info.lint
+    assert lint is not None
+    assert (lint.concepts, lint.errors, lint.warnings) == (15, 12, 2)
+    assert lint.rules["suffix-harmony"] == 4 and sum(lint.rules.values()) == 14
+    (gost,) = lint.for_concept("gost")
+    assert (gost.rule, gost.severity, gost.kind, gost.subject) == ("suffix-harmony", "error", "suffix", "ГОСТ-ның")
+    assert gost.field == "languages.kk.terms[0].usage_note" and gost.file == "concepts/gost.yaml" and gost.line == 13
+    assert lint.for_concept("no-such-concept") == ()
+
+
+def test_a_build_without_lint_stores_none(termbase_copy: Path, tmp_path: Path) -> None:
+    build_index(load_termbase(termbase_copy), tmp_path / "index", source_dir=termbase_copy, lint=False)
+    assert Searcher(tmp_path / "index").info.lint is None
+
+
+def test_a_change_to_lint_makes_the_index_stale() -> None:
+    from glossary.search.index import analysis_files
+
+    assert any(path.parent.name == "lint" and path.name == "harmony.py" for path in analysis_files())

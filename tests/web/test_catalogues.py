@@ -69,7 +69,10 @@ def test_russian_and_kazakh_are_really_translated() -> None:
             strings = message.string if isinstance(message.string, tuple) else (message.string,)
             for string in strings:
                 latin_words = re.findall(r"\b[a-z]{4,}\b", re.sub(r"%\(\w+\)s", "", string))
-                allowed = {"standardization", "martif", "translate", "toolkit", "source", "target", "segments", "json"}
+                allowed = {
+                    *("standardization", "martif", "translate", "toolkit", "source", "target", "segments", "json"),
+                    *("glossary", "lint"),  # the command that checks the term base
+                }
                 assert set(latin_words) <= allowed, f"{lang}: {message.id!r} -> {string!r}"
 
 

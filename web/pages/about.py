@@ -1,13 +1,18 @@
-"""The about page: what the term base is, how big, from which sources and when it was indexed, with a JSON twin."""
+"""The about page: what the term base is, how big, from which sources, when it was indexed and how it passes lint.
+
+The JSON twin carries the same numbers; ``lint`` is null for an index built without lint.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
+from web.i18n import interface_language
 from web.pages import pages
 from web.pages.twins import render_twin, twin_route
 from web.present.labels import language_name
+from web.present.lint import rule_counts
 from web.services import get_searcher
 
 
@@ -22,6 +27,7 @@ def _built_date(stamp: str) -> dt.date | None:
 def about(fmt: str) -> Any:
     searcher = get_searcher()
     info = searcher.info
+    lang = interface_language()
     term_count = sum(1 for concept in searcher.concepts() for _ in concept.terms())
     built = _built_date(getattr(info, "built_at", ""))
     data = {
@@ -32,9 +38,19 @@ def about(fmt: str) -> Any:
         "terms": term_count,
         "subjects": len(info.subjects),
         "sources": {
-            key: {"title": src.title, "author": src.author, "year": src.year, "url": src.url}
+            key: {"title": src.title_in(lang), "author": src.author, "year": src.year, "url": src.url}
             for key, src in info.sources.items()
         },
         "index_built": built.isoformat() if built else None,
+        # None when the index was built without lint (glossary build --no-lint).
+        "lint": info.lint.summary() if info.lint else None,
     }
-    return render_twin(fmt, "about.html", data, info=info, built=built, language_name=language_name)
+    return render_twin(
+        fmt,
+        "about.html",
+        data,
+        info=info,
+        built=built,
+        language_name=language_name,
+        lint_rules=rule_counts(info.lint.rules) if info.lint else [],
+    )

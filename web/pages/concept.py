@@ -1,4 +1,8 @@
-"""The concept page: every language section with its citations, notes and relation graph, with a JSON twin."""
+"""The concept page: every language section with its citations, notes, relation graph and lint findings.
+
+The JSON twin gives every language version of each note and, when the index
+was built with lint, the concept's findings (``lint``, empty when clean).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ from web.pages import pages
 from web.pages.twins import render_twin, twin_route
 from web.present.concepts import cite, concept_json, context_lines, ordered_terms, relation_graph
 from web.present.labels import language_name, subject_label
+from web.present.lint import finding_json, language_in_text, rule_name, terminologist_notes
+from web.present.notes import remarks
 from web.services import get_searcher
 
 
@@ -21,9 +27,13 @@ def concept(concept_id: str, fmt: str) -> Any:
     found = searcher.concept(concept_id)
     if found is None:
         abort(404)
-    if fmt == "json":
-        return render_twin(fmt, "", concept_json(found))
     info = searcher.info
+    findings = info.lint.for_concept(concept_id) if info.lint else ()
+    if fmt == "json":
+        data = concept_json(found)
+        if info.lint is not None:
+            data["lint"] = [finding_json(f) for f in findings]
+        return render_twin(fmt, "", data)
     lang = interface_language()
     languages = [*info.languages, *(code for code in found.languages if code not in info.languages)]
     sections = []
@@ -38,10 +48,10 @@ def concept(concept_id: str, fmt: str) -> Any:
                 "lang": code,
                 "terms": terms,
                 "definition": definition,
-                "citation": cite(definition.source, info.sources) if definition else None,
+                "citation": cite(definition.source, info.sources, lang) if definition else None,
             }
         )
-    notes = [{"note": note, "citations": [cite(s, info.sources) for s in note.sources]} for note in found.notes]
+    notes = remarks(found, lang, info.sources)
     relations, graph = relation_graph(found, searcher.concept, lang)
     html = render_twin(
         fmt,
@@ -51,11 +61,14 @@ def concept(concept_id: str, fmt: str) -> Any:
         label=found.label(lang),
         sections=sections,
         notes=notes,
+        qa_notes=terminologist_notes(findings, found),
         relations=relations,
         graph=graph,
         info=info,
         subject_label=subject_label,
         language_name=language_name,
+        language_in_text=language_in_text,
+        rule_name=rule_name,
         today=dt.date.today(),
     )
     # Revalidated on every visit: the ETag spares the body when the index has not changed.

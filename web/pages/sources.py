@@ -1,5 +1,7 @@
 """The corpus texts, sentence by sentence, each sentence with its own anchor (``#s-N``).
 
+Titles and notes are shown in the interface language when the term base gives them per language.
+
 Definitions and contexts link straight to the sentence they cite.  Where a
 sentence was repaired (layout digits, OCR), the text as found is shown too.
 """
@@ -11,6 +13,8 @@ from typing import Any
 
 from flask import Blueprint, abort
 
+from glossary.model import SourceText
+from web.i18n import interface_language
 from web.pages.twins import render_twin, twin_route
 from web.present.highlight import Segment
 from web.services import get_searcher
@@ -34,21 +38,28 @@ def diff_segments(original: str, repaired: str) -> tuple[list[Segment], list[Seg
     return before, after
 
 
+def described(source: SourceText, lang: str) -> dict[str, Any]:
+    """A source's description for a JSON twin: title and note in ``lang``, and every version given."""
+    data: dict[str, Any] = {
+        "title": source.title_in(lang),
+        "author": source.author,
+        "year": source.year,
+        "url": source.url,
+        "note": source.note_in(lang),
+    }
+    if source.title_by_lang:
+        data["titles"] = dict(source.title_by_lang)
+    if source.note_by_lang:
+        data["notes"] = dict(source.note_by_lang)
+    return data
+
+
 @twin_route(sources_pages, "/sources/")
 def index(fmt: str) -> Any:
     info = get_searcher().info
-    data = {
-        key: {
-            "title": s.title,
-            "author": s.author,
-            "year": s.year,
-            "url": s.url,
-            "note": s.note,
-            "sentences": len(s.sentences),
-        }
-        for key, s in info.sources.items()
-    }
-    return render_twin(fmt, "sources.html", data, sources=list(info.sources.values()))
+    lang = interface_language()
+    data = {key: {**described(s, lang), "sentences": len(s.sentences)} for key, s in info.sources.items()}
+    return render_twin(fmt, "sources.html", data, sources=list(info.sources.values()), lang=lang)
 
 
 @twin_route(sources_pages, "/sources/<source_id>")
@@ -70,13 +81,10 @@ def source(source_id: str, fmt: str) -> Any:
                 "after": after,
             }
         )
+    lang = interface_language()
     data = {
         "id": text.id,
-        "title": text.title,
-        "author": text.author,
-        "year": text.year,
-        "url": text.url,
-        "note": text.note,
+        **described(text, lang),
         "sentences": [{"n": r["number"], "text": r["text"], "original": r["original"]} for r in rows],
     }
-    return render_twin(fmt, "source.html", data, source=text, rows=rows)
+    return render_twin(fmt, "source.html", data, source=text, rows=rows, lang=lang)

@@ -10,6 +10,7 @@ from flask import url_for
 from glossary.model import Concept, Source, SourceText, Term, term_rank
 from glossary.serialize import concept_to_dict
 from web.headers import site_url
+from web.i18n import interface_language
 from web.present.graph import Graph, layout
 from web.present.highlight import Kwic, kwic
 
@@ -29,11 +30,12 @@ class Citation:
     href: str | None
 
 
-def cite(source: Source | None, sources: dict[str, SourceText]) -> Citation | None:
+def cite(source: Source | None, sources: dict[str, SourceText], lang: str | None = None) -> Citation | None:
+    """``source`` resolved, its title in ``lang`` (by default the interface language)."""
     if source is None:
         return None
     text = sources.get(source.text)
-    title = text.title if text else source.text
+    title = text.title_in(lang or interface_language()) if text else source.text
     sentence = text.sentence(source.sentence) if text and source.sentence else None
     href = None
     if text and text.sentences:
