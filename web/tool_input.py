@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from flask_babel import gettext as _
 from werkzeug.datastructures import FileStorage
 
+from glossary.languages import find_language
 from glossary.tools.bilingual import Bilingual, BilingualError, parse_bilingual
 from web.errors import InputError
 
@@ -35,6 +36,12 @@ def check_choice(name: str, value: object, known: Sequence[str]) -> str:
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_language(name: str, value: object, known: Sequence[str]) -> str:
+    """The term base's tag for a language range (``en`` → ``en-us`` when there is no ``en``); else as :func:`check_choice`."""
+    found = find_language(value, known) if isinstance(value, str) else None
+    return check_choice(name, found if found is not None else value, known)
 
 
 def replace_lone_surrogates(text: str) -> str:
@@ -95,5 +102,4 @@ def base_language(code: str | None, known: Sequence[str]) -> str | None:
     """A file's language tag (``kk-KZ``) as one of the term base's codes (``kk``), when it is one."""
     if not code:
         return None
-    base = code.replace("_", "-").split("-")[0].lower()
-    return base if base in known else None
+    return find_language(code, known)

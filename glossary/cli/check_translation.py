@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from glossary.cli.inputs import load_or_exit
-from glossary.cli.options import InputPath, importable_termbase_option
+from glossary.cli.options import InputPath, importable_termbase_option, language_tag
 from glossary.tools.bilingual import BilingualError, read_bilingual
 from glossary.tools.recognize import freeze_long_lived
 from glossary.tools.translation_check import TranslationChecker, format_report
@@ -40,8 +40,11 @@ def check_translation(
             f"{file}: the languages are unknown; give --source-lang and --target-lang "
             "(or a header row such as 'kk<TAB>ru')"
         )
-    source, target = source.split("-")[0].lower(), target.split("-")[0].lower()
-    checker = TranslationChecker.from_concepts(load_or_exit(termbase, importable=True), source, target)
+    loaded = load_or_exit(termbase, importable=True)
+    available = loaded.used_languages()  # a file's kk-KZ is the base's kk, the base's en-us answers en
+    source = language_tag("--source-lang", source, available) or source
+    target = language_tag("--target-lang", target, available) or target
+    checker = TranslationChecker.from_concepts(loaded, source, target)
     freeze_long_lived()
     report = checker.check(bilingual)
     if as_json:

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from glossary.cli.inputs import load_or_exit, read_text_file
-from glossary.cli.options import InputPath, importable_termbase_option
+from glossary.cli.options import InputPath, importable_termbase_option, language_ranges, language_tag
 from glossary.formats import REGISTRY, get_format
 from glossary.tools.document_glossary import export_document_glossary
 from glossary.tools.recognize import Recognizer, freeze_long_lived
@@ -15,10 +15,10 @@ from glossary.tools.recognize import Recognizer, freeze_long_lived
 
 @click.command("doc-glossary")
 @click.argument("file", type=InputPath(exists=True, dir_okay=False, path_type=Path, allow_dash=True))
-@click.option("--lang", required=True, help="The language of the text (kk, ru, en…).")
+@click.option("--lang", required=True, help="The language of the text (kk, ru, en…; en matches en-us).")
 @click.option("--format", "format_name", type=click.Choice(sorted(REGISTRY)), default="tbx", show_default=True)
 @click.option("-o", "--output", type=InputPath(path_type=Path, dir_okay=False), required=True, help="File to write.")
-@click.option("--languages", help="Comma-separated languages to export (default: all).")
+@click.option("--languages", help="Comma-separated languages to export; de keeps de-de and de-at (default: all).")
 @click.option("--target-lang", help="Target language of bilingual formats (default: the first other language).")
 @importable_termbase_option
 def doc_glossary(
@@ -39,9 +39,12 @@ def doc_glossary(
     """
     text = read_text_file(file)
     loaded = load_or_exit(termbase, importable=True)
+    available = loaded.used_languages()
+    lang = language_tag("--lang", lang, available) or lang
     recognizer = Recognizer.from_concepts(loaded, lang)
     freeze_long_lived()
-    wanted = tuple(code.strip() for code in languages.split(",") if code.strip()) if languages else ()
+    wanted = language_ranges("--languages", [languages], available)
+    target_lang = language_tag("--target-lang", target_lang, available)
     try:
         with output.open("wb") as out:
             ids = export_document_glossary(

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from glossary.cli.inputs import load_or_exit
-from glossary.cli.options import InputPath
+from glossary.cli.options import InputPath, language_ranges, language_tag
 from glossary.formats import REGISTRY, ExportOptions, Format, export_termbase, get_format
 from glossary.model import Termbase
 
@@ -27,9 +27,15 @@ def _codes(value: str | None) -> tuple[str, ...]:
     type=InputPath(exists=True, file_okay=False, path_type=Path),
     help="Term-base directory (default: bundled).",
 )
-@click.option("--langs", help="Comma-separated languages to keep, e.g. kk,ru (default: all).")
-@click.option("--source-lang", help="Source language of a bilingual format (tbx2, weblate-csv, omegat-tsv).")
-@click.option("--target-lang", help="Target language of a bilingual format.")
+@click.option(
+    "--langs",
+    help="Comma-separated languages to keep, e.g. kk,ru; de keeps de-de and de-at, * all (default: all).",
+)
+@click.option(
+    "--source-lang",
+    help="Source language of a bilingual format (tbx2, weblate-csv, omegat-tsv); en picks en-us when no en.",
+)
+@click.option("--target-lang", help="Target language of a bilingual format (a range, like --source-lang).")
 @click.option("--subject", "subjects", multiple=True, help="Keep concepts with this subject field (repeatable).")
 @click.option("--status", "statuses", multiple=True, help="Keep terms with this status (repeatable).")
 @click.option("--ids", help="Comma-separated concept ids to export.")
@@ -58,10 +64,11 @@ def export(  # noqa: PLR0917 - click passes one parameter per option
         raise click.ClickException(f"{output}: is a directory; a file is expected")
     loaded = load_or_exit(termbase, refusal="not exported")
     fmt = get_format(format_name)
+    available = loaded.used_languages()
     options = ExportOptions(
-        languages=_codes(langs),
-        source_lang=source_lang,
-        target_lang=target_lang,
+        languages=language_ranges("--langs", [langs], available),
+        source_lang=language_tag("--source-lang", source_lang, available),
+        target_lang=language_tag("--target-lang", target_lang, available),
         subjects=subjects,
         statuses=statuses,
         ids=_codes(ids),

@@ -9,10 +9,13 @@ as the exit-status convention in :mod:`glossary.cli` says.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import click
+
+from glossary.languages import UnknownLanguage, best_language, match_languages, split_ranges
 
 
 class InputPath(click.Path):
@@ -53,3 +56,25 @@ importable_termbase_option = click.option(
     type=InputPath(exists=True, path_type=Path),
     help="A term-base directory, or a TBX/CSV file (default: $GLOSSARY_TERMBASE or the bundled one).",
 )
+
+
+def language_ranges(option: str, values: Iterable[str | None], available: Sequence[str]) -> tuple[str, ...]:
+    """The term base's tags for ranges typed as ``en,de`` (``de`` selects ``de-de`` and ``de-at``).
+
+    A range that matches nothing is a wrong command line (exit status 2)
+    naming ``option`` and listing the tags there are.
+    """
+    try:
+        return tuple(match_languages(split_ranges(values), available))
+    except UnknownLanguage as error:
+        raise click.BadParameter(str(error), param_hint=option) from None
+
+
+def language_tag(option: str, value: str | None, available: Sequence[str]) -> str | None:
+    """The one tag of the term base ``value`` stands for (an exact tag first), or None when not given."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return best_language(value, available)
+    except UnknownLanguage as error:
+        raise click.BadParameter(str(error), param_hint=option) from None

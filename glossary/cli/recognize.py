@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from glossary.cli.inputs import load_or_exit, read_text_file
-from glossary.cli.options import InputPath, importable_termbase_option
+from glossary.cli.options import InputPath, importable_termbase_option, language_tag
 from glossary.tools.recognize import Recognizer, freeze_long_lived, recognition_to_dict
 
 
@@ -19,7 +19,7 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
 
 @click.command()
 @click.argument("file", type=InputPath(exists=True, dir_okay=False, path_type=Path, allow_dash=True))
-@click.option("--lang", required=True, help="The language of the text (kk, ru, en…).")
+@click.option("--lang", required=True, help="The language of the text (kk, ru, en…; en matches en-us).")
 @importable_termbase_option
 @click.option(
     "--json",
@@ -34,7 +34,9 @@ def recognize(file: Path, lang: str, termbase: Path | None, as_json: bool) -> No
     concept id and the term it matched.  Longest matches win; none overlap.
     """
     text = read_text_file(file)
-    recognizer = Recognizer.from_concepts(load_or_exit(termbase, importable=True), lang)
+    loaded = load_or_exit(termbase, importable=True)
+    lang = language_tag("--lang", lang, loaded.used_languages()) or lang
+    recognizer = Recognizer.from_concepts(loaded, lang)
     freeze_long_lived()
     occurrences = recognizer.find(text)
     if as_json:

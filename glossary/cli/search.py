@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from glossary.cli.inputs import load_or_exit
-from glossary.cli.options import index_option, termbase_option
+from glossary.cli.options import index_option, language_ranges, language_tag, termbase_option
 from glossary.model import STATUSES, Termbase
 from glossary.paths import default_index_dir, default_termbase
 
@@ -29,8 +29,10 @@ def _announce_and_load(index_dir: Path, termbase: Path) -> Termbase:
 @click.argument("query")
 @termbase_option
 @index_option
-@click.option("--lang", help="Match the query in this language only (kk, ru, en, …).")
-@click.option("--target", multiple=True, help="Show equivalents in these languages (repeat or comma-separate).")
+@click.option("--lang", help="Match the query in this language only (kk, ru, en, …; en matches en-us).")
+@click.option(
+    "--target", multiple=True, help="Show equivalents in these languages (repeat or comma-separate; de: de-de, de-at)."
+)
 @click.option("--subject", multiple=True, help="Only concepts in these subject fields or their sub-fields.")
 @click.option("--status", multiple=True, help="Only concepts with a term of this status (preferred, admitted, …).")
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True, help="Number of results.")
@@ -59,11 +61,10 @@ def search(
         searcher = Searcher(target_dir)
     except FileNotFoundError as error:
         raise click.ClickException(str(error)) from None
-    targets = _split(target)
     info = searcher.info
+    lang = language_tag("--lang", lang, info.languages)
+    targets = language_ranges("--target", target, info.languages)
     for name, values, known in (
-        ("--lang", (lang,) if lang else (), info.languages),
-        ("--target", targets, info.languages),
         ("--subject", _split(subject), tuple(info.subjects)),
         ("--status", _split(status), STATUSES),
     ):

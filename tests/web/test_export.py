@@ -51,6 +51,17 @@ def test_bilingual_format_uses_the_chosen_pair(client: FlaskClient) -> None:
     assert 'lang="kk"' in body and 'lang="ru"' in body and 'lang="en"' not in body
 
 
+def test_language_parameters_are_ranges_matched_without_regard_to_case(client: FlaskClient) -> None:
+    response = client.get("/en/export/download?format=tbx2&from=KK-kz&to=RU")
+    assert response.status_code == 200
+    body = response.data.decode()
+    assert 'lang="kk"' in body and 'lang="ru"' in body and 'lang="KK' not in body  # the base's real tags
+    text = client.get("/en/export/download?format=csv&lang=KK,En").data.decode("utf-8-sig")
+    assert text.startswith("id,subjects,kk,") and ",ru," not in text and ",en," in text
+    response = client.get("/en/export/download?format=csv&lang=kk&lang=de")
+    assert response.status_code == 400 and "de" in response.get_data(as_text=True)
+
+
 def test_unknown_format_is_a_clear_400(client: FlaskClient) -> None:
     response = client.get("/kk/export/download?format=docx")
     assert response.status_code == 400

@@ -11,6 +11,7 @@ from collections.abc import Collection, Sequence
 from flask import g, request, url_for
 from flask_babel import gettext as _
 
+from glossary.languages import UnknownLanguage, best_language, match_languages
 from web.errors import InputError
 from web.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from web.tool_input import check_choice
@@ -64,6 +65,41 @@ def choice(name: str, known: Sequence[str]) -> str | None:
 def choices(name: str, known: Sequence[str]) -> list[str]:
     """A listed parameter whose every value is one of ``known``."""
     return [check_choice(name, value, known) for value in listed(name)]
+
+
+def unknown_language(name: str, error: UnknownLanguage) -> InputError:
+    """The same refusal as any other choice: the parameter, the tags there are, and the value given."""
+    return InputError(
+        _(
+            "'%(name)s' must be one of %(known)s, not %(value)s",
+            name=name,
+            known=", ".join(error.available),
+            value=repr(error.language_range)[:30],
+        )
+    )
+
+
+def language_value(name: str, value: str | None, known: Sequence[str]) -> str | None:
+    """The term base's tag for one language range (``en`` → ``en-us`` when there is no ``en``); None when empty."""
+    if not value:
+        return None
+    try:
+        return best_language(value, known)
+    except UnknownLanguage as error:
+        raise unknown_language(name, error) from None
+
+
+def language(name: str, known: Sequence[str]) -> str | None:
+    """An optional language parameter, matched as :func:`glossary.languages.best_language` does."""
+    return language_value(name, request.args.get(name), known)
+
+
+def languages(name: str, known: Sequence[str]) -> list[str]:
+    """A listed language parameter: each range selects its tags (``de`` → ``de-de``, ``de-at``; ``*`` all)."""
+    try:
+        return match_languages(listed(name), known)
+    except UnknownLanguage as error:
+        raise unknown_language(name, error) from None
 
 
 def subjects(name: str, known: Collection[str]) -> list[str]:

@@ -19,8 +19,8 @@ def search() -> Response:
     query = params.required("q")
     searcher = get_searcher()
     info = searcher.info
-    lang = params.choice("lang", info.languages)
-    targets = params.choices("target", info.languages)
+    lang = params.language("lang", info.languages)
+    targets = params.languages("target", info.languages)
     subjects = params.subjects("subject", info.subjects)
     statuses = params.choices("status", STATUSES)
     limit = params.whole_number("limit", 20, 1, MAX_LIMIT)
@@ -35,7 +35,7 @@ def suggest() -> Response:
     """Autocomplete: the best terms starting with ``q``, in any script."""
     query = params.optional("q")
     searcher = get_searcher()
-    lang = params.choice("lang", searcher.info.languages)
+    lang = params.language("lang", searcher.info.languages)
     limit = params.whole_number("limit", 10, 1, MAX_SUGGESTIONS)
     suggestions = searcher.suggest(query, lang=lang, limit=limit)
     return jsonify(

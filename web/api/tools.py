@@ -23,7 +23,7 @@ from web.tool_input import (
     API_MATCH_LIMIT,
     API_TEXT_LIMIT,
     base_language,
-    check_choice,
+    check_language,
     check_size,
     limit_segments,
     parse_upload,
@@ -55,7 +55,7 @@ def recognize() -> Response:
     body = _json_body('{"text": "...", "lang": "kk"}')
     text = check_size(_string(body, "text"), API_TEXT_LIMIT, "'text'")
     searcher = get_searcher()
-    lang = check_choice("lang", body.get("lang"), list(searcher.info.languages))
+    lang = check_language("lang", body.get("lang"), list(searcher.info.languages))
     recognizer = get_recognizer(searcher, lang)
     answer = recognition_to_dict(recognizer.find(text), recognizer.concepts, limit=API_MATCH_LIMIT)
     for concept_id, concept in answer["concepts"].items():
@@ -109,8 +109,8 @@ def check() -> Response:
     searcher = get_searcher()
     languages = list(searcher.info.languages)
     bilingual, source_lang, target_lang = _pairs(languages)
-    source_lang = check_choice("source_lang", source_lang, languages)
-    target_lang = check_choice("target_lang", target_lang, languages)
+    source_lang = check_language("source_lang", source_lang, languages)
+    target_lang = check_language("target_lang", target_lang, languages)
     if source_lang == target_lang:
         raise InputError(_("The source and target languages must differ."))
     report = get_checker(searcher, source_lang, target_lang).check(bilingual)

@@ -13,6 +13,7 @@ from flask import Blueprint, Response, abort, request
 from flask_babel import gettext as _
 
 from glossary.formats import REGISTRY, ExportOptions, export_termbase, get_format
+from glossary.languages import UnknownLanguage, best_language, match_languages, split_ranges
 from web.headers import site_url
 from web.pages.twins import render_twin, twin_route
 from web.present.labels import format_label, language_name, subject_label
@@ -70,17 +71,22 @@ def download() -> Response:
     if name not in REGISTRY:
         abort(400, _("Unknown export format."))
     exporter = get_format(name)
-    for code in (*request.args.getlist("lang"), request.args.get("from", ""), request.args.get("to", "")):
-        if code and code not in info.languages:
-            # Refused, not dropped: an unknown code would otherwise give an empty file or a default pair.
-            abort(400, _("The term base has no language “%(code)s”.", code=code[:20]))
-    languages = tuple(code for code in request.args.getlist("lang") if code)
+    try:
+        # Ranges as people type them (de: de-de and de-at; en: en-us), resolved to the base's real tags.
+        # Refused, not dropped: an unknown code would otherwise give an empty file or a default pair.
+        languages = tuple(match_languages(split_ranges(request.args.getlist("lang")), info.languages))
+        source, target = (
+            best_language(request.args[end], info.languages) if request.args.get(end) else None
+            for end in ("from", "to")
+        )
+    except UnknownLanguage as error:
+        abort(400, _("The term base has no language “%(code)s”.", code=error.language_range[:20]))
     subjects = tuple(s for s in request.args.getlist("subject") if s in info.subjects)
     ids = tuple(i for i in request.args.getlist("id") if i)
     options = ExportOptions(
         languages=languages,
-        source_lang=request.args.get("from") or None,
-        target_lang=request.args.get("to") or None,
+        source_lang=source,
+        target_lang=target,
         subjects=subjects,
         ids=ids,
         info=info,

@@ -8,6 +8,7 @@ from flask import abort, redirect, request, url_for
 from flask_babel import format_number
 from flask_babel import gettext as _
 
+from glossary.languages import find_language
 from glossary.model import STATUSES, Concept
 from glossary.search import Searcher
 from glossary.search.results import SearchResult
@@ -41,8 +42,8 @@ def _search_state(languages: list[str]) -> dict[str, Any]:
     page = _page_number(request.args.get("page", "1"))
     return {
         "q": request.args.get("q", "").strip(),
-        "from": source if source in languages else "",
-        "to": target if target in languages else "",
+        "from": find_language(source, languages) or "",  # en finds en-us; an unknown one is dropped
+        "to": find_language(target, languages) or "",
         "subjects": [s for s in request.args.getlist("subject") if s],
         "statuses": [s for s in request.args.getlist("status") if s in STATUSES],
         "page": page,

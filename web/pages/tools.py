@@ -26,7 +26,7 @@ from web.services import get_checker, get_recognizer, get_searcher
 from web.tool_input import (
     PAGE_TEXT_LIMIT,
     base_language,
-    check_choice,
+    check_language,
     check_size,
     decode_text,
     limit_segments,
@@ -73,7 +73,7 @@ def check_text() -> Any:
     if request.method != "POST":  # GET, and HEAD (GET without the body)
         return render_template("tools/check_text.html", **context)
     try:
-        lang = check_choice("lang", request.form.get("lang"), languages)
+        lang = check_language("lang", request.form.get("lang"), languages)
         text = check_size(_submitted_text(), PAGE_TEXT_LIMIT, _("The text"))
         if not text.strip():
             raise InputError(_("Paste a text or choose a file."))
@@ -101,14 +101,14 @@ def document_glossary() -> Any:
     searcher = get_searcher()
     languages = list(searcher.info.languages)
     try:
-        lang = check_choice("lang", request.form.get("lang"), languages)
+        lang = check_language("lang", request.form.get("lang"), languages)
         text = check_size(request.form.get("text", ""), PAGE_TEXT_LIMIT, _("The text"))
         name = request.form.get("format", "")
         if name not in REGISTRY:
             raise InputError(_("Unknown export format."))
         target = request.form.get("to") or None
         if target is not None:
-            check_choice("to", target, languages)
+            target = check_language("to", target, languages)
     except InputError as error:
         return render_template("error.html", code=error.status, message=str(error), detail=None), error.status
     fmt = get_format(name)
@@ -124,8 +124,8 @@ def document_glossary() -> Any:
 
 
 def _submitted_pairs(languages: list[str]) -> tuple[Bilingual, str, str]:
-    source_lang = check_choice("source_lang", request.form.get("source_lang"), languages)
-    target_lang = check_choice("target_lang", request.form.get("target_lang"), languages)
+    source_lang = check_language("source_lang", request.form.get("source_lang"), languages)
+    target_lang = check_language("target_lang", request.form.get("target_lang"), languages)
     upload = request.files.get("file")
     if upload is not None and upload.filename:
         data, name = read_upload(upload)
