@@ -8,10 +8,11 @@ keyed by those word keys), and the text is walked once, trying every word as
 a start; the cost grows with the text, not with the number of terms.
 
 Matches are chosen longest first and never overlap; offsets index the
-original text.  :meth:`Recognizer.find_with_nested` also reports the terms
-inside each match («нормативный документ» in «фонд нормативных документов»),
-as CAT tools show every term hit.  A span that designates several concepts (homonyms) yields
+original text.  A span that designates several concepts (homonyms) yields
 one :class:`Occurrence` per concept, all with the same offsets.
+:meth:`Recognizer.find_with_nested` also reports the terms inside each match
+(«нормативный документ» in «фонд нормативных документов»), as CAT tools show
+every term hit.
 """
 
 from __future__ import annotations
@@ -242,26 +243,25 @@ class Recognizer:
         for span in kept:
             first, last = divmod(span, count)
             owner[first : last + 1] = [span] * (last + 1 - first)
-        kept_set = set(kept)
         inner = sorted(
             (
                 span
                 for span in terminals
-                if span not in kept_set and owner[span // count] >= 0 and owner[span // count] == owner[span % count]
+                if owner[span // count] == owner[span % count] >= 0 and owner[span // count] != span
             ),
             key=lambda span: span - 2 * (span % count),  # by first, then longest
         )
-        outer_ids: dict[tuple[int, int], set[str]] = {}
-        for occurrence in occurrences:
-            outer_ids.setdefault((occurrence.start, occurrence.end), set()).add(occurrence.concept_id)
         starts, ends = keyed.starts, keyed.ends
         nested: dict[tuple[int, int], list[Occurrence]] = {}
+        own: dict[int, set[str]] = {}  # the concepts of each match with terms inside it
         for occurrence in self._occurrences(text, keyed, terminals, inner):
-            first = bisect_right(starts, occurrence.start) - 1
-            outer = owner[first]
-            key = (starts[outer // count], ends[outer % count])
-            if occurrence.concept_id not in outer_ids[key]:  # the match's own concept under another of its terms
-                nested.setdefault(key, []).append(occurrence)
+            outer = owner[bisect_right(starts, occurrence.start) - 1]
+            ids = own.get(outer)
+            if ids is None:
+                first, last = divmod(outer, count)
+                ids = own[outer] = {e.concept_id for e in terminals[outer].entries(text, keyed, first, last)}
+            if occurrence.concept_id not in ids:  # the match's own concept under another of its terms
+                nested.setdefault((starts[outer // count], ends[outer % count]), []).append(occurrence)
         return Recognition(occurrences, nested)
 
     def _occurrences(
