@@ -27,7 +27,8 @@ def check_translation(
 
     For every source term found, reports whether an allowed (not deprecated,
     not superseded) target equivalent is in the target segment as often as
-    the source term occurs, and every deprecated target term used.
+    the source term occurs (terms nested in a longer source term too), and
+    every deprecated target term used.
     """
     try:
         bilingual = read_bilingual(file, source_lang=source_lang, target_lang=target_lang)

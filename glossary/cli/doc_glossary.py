@@ -33,9 +33,9 @@ def doc_glossary(
 ) -> None:
     """Write a glossary of the concepts whose terms occur in FILE, ready for a CAT tool.
 
-    Terms are recognized as by 'glossary recognize' (inflected forms
-    included); every language of each concept found is exported unless
-    --languages narrows it.
+    Terms are recognized as by 'glossary recognize' (inflected forms and
+    terms nested in a longer one included); every language of each concept
+    found is exported unless --languages narrows it.
     """
     text = read_text_file(file)
     loaded = load_or_exit(termbase, importable=True)

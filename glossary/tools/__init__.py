@@ -18,7 +18,7 @@ from glossary.tools.bilingual import (
     segments_from_columns,
 )
 from glossary.tools.document_glossary import document_concept_ids, export_document_glossary
-from glossary.tools.recognize import Occurrence, Recognizer, freeze_long_lived, occurrence_to_dict
+from glossary.tools.recognize import Occurrence, Recognition, Recognizer, freeze_long_lived, occurrence_to_dict
 from glossary.tools.translation_check import (
     DeprecatedUse,
     SegmentReport,
@@ -33,6 +33,7 @@ __all__ = [
     "BilingualError",
     "DeprecatedUse",
     "Occurrence",
+    "Recognition",
     "Recognizer",
     "Segment",
     "SegmentReport",

@@ -14,8 +14,12 @@ from glossary.tools.recognize import Recognizer
 
 
 def document_concept_ids(recognizer: Recognizer, text: str) -> list[str]:
-    """The ids of the concepts found in ``text``, in order of first occurrence."""
-    return list(dict.fromkeys(o.concept_id for o in recognizer.find(text)))
+    """The ids of the concepts found in ``text``, nested terms included, in order of first occurrence.
+
+    «фонд нормативных документов» brings «нормативный документ» along: the
+    translator needs the equivalents of both.
+    """
+    return list(dict.fromkeys(o.concept_id for o in recognizer.find_with_nested(text).every()))
 
 
 def export_document_glossary(

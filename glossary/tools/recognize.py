@@ -10,11 +10,15 @@ a start; the cost grows with the text, not with the number of terms.
 Matches are chosen longest first and never overlap; offsets index the
 original text.  A span that designates several concepts (homonyms) yields
 one :class:`Occurrence` per concept, all with the same offsets.
+:meth:`Recognizer.find_with_nested` also reports the terms inside each match
+(«нормативный документ» in «фонд нормативных документов»), as CAT tools show
+every term hit.
 """
 
 from __future__ import annotations
 
 import gc
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
@@ -114,6 +118,33 @@ def _same_case(term_word: str, surface: str) -> bool:
 _new_occurrence = tuple.__new__
 
 
+@dataclass(frozen=True)
+class Recognition:
+    """A text's longest matches and, by each match's span, the terms nested inside it."""
+
+    occurrences: list[Occurrence]
+    #: By (start, end) of a match: the other concepts' occurrences lying inside it, by position, longest first.
+    nested: dict[tuple[int, int], list[Occurrence]]
+
+    def nested_in(self, occurrence: Occurrence) -> list[Occurrence]:
+        """The occurrences inside ``occurrence``'s span (none for most)."""
+        return self.nested.get((occurrence.start, occurrence.end), [])
+
+    def every(self) -> list[Occurrence]:
+        """The matches and the terms nested in them, each match followed by its nested terms."""
+        out: list[Occurrence] = []
+        previous: tuple[int, int] | None = None
+        for occurrence in self.occurrences:
+            span = (occurrence.start, occurrence.end)
+            if previous is not None and span != previous:
+                out.extend(self.nested.get(previous, []))
+            out.append(occurrence)
+            previous = span
+        if previous is not None:
+            out.extend(self.nested.get(previous, []))
+        return out
+
+
 class Recognizer:
     """Finds the terms of one language in texts of that language.
 
@@ -193,6 +224,51 @@ class Recognizer:
         else:
             spans = _longest_first(list(terminals), count)
             spans.sort()  # no two overlap: by first word
+        return self._occurrences(text, keyed, terminals, spans)
+
+    def find_with_nested(self, text: str) -> Recognition:
+        """The longest matches of ``text``, as :meth:`find` gives them, and the terms inside each.
+
+        A translator needs the equivalents of «нормативный документ» inside
+        «фонд нормативных документов» too.  The nested spans come from the
+        same candidate pass, so this costs little more than :meth:`find`.
+        """
+        keyed = self._keyer.keyed(text)
+        count = len(keyed.keys)
+        terminals = self._candidates(text, keyed)
+        kept = _longest_first(list(terminals), count)
+        kept.sort()
+        occurrences = self._occurrences(text, keyed, terminals, kept)
+        owner = [-1] * count  # the kept span covering each word, if any
+        for span in kept:
+            first, last = divmod(span, count)
+            owner[first : last + 1] = [span] * (last + 1 - first)
+        inner = sorted(
+            (
+                span
+                for span in terminals
+                if owner[span // count] == owner[span % count] >= 0 and owner[span // count] != span
+            ),
+            key=lambda span: span - 2 * (span % count),  # by first, then longest
+        )
+        starts, ends = keyed.starts, keyed.ends
+        nested: dict[tuple[int, int], list[Occurrence]] = {}
+        own: dict[int, set[str]] = {}  # the concepts of each match with terms inside it
+        for occurrence in self._occurrences(text, keyed, terminals, inner):
+            outer = owner[bisect_right(starts, occurrence.start) - 1]
+            ids = own.get(outer)
+            if ids is None:
+                first, last = divmod(outer, count)
+                ids = own[outer] = {e.concept_id for e in terminals[outer].entries(text, keyed, first, last)}
+            if occurrence.concept_id not in ids:  # the match's own concept under another of its terms
+                nested.setdefault((starts[outer // count], ends[outer % count]), []).append(occurrence)
+        return Recognition(occurrences, nested)
+
+    def _occurrences(
+        self, text: str, keyed: KeyedText, terminals: dict[int, _Terminal], spans: list[int]
+    ) -> list[Occurrence]:
+        """The occurrences of ``spans``, in their order, one per concept a span designates."""
+        count = len(keyed.keys)
         # Built column by column and zipped in C: a text can yield hundreds of thousands of occurrences.
         starts, ends = keyed.starts, keyed.ends
         out_starts: list[int] = []
@@ -311,7 +387,11 @@ def concept_terms_to_dict(concept: Concept | None) -> dict[str, list[dict[str, s
 
 
 def recognition_to_dict(
-    occurrences: Sequence[Occurrence], concepts: Mapping[str, Concept], *, limit: int | None = None
+    occurrences: Sequence[Occurrence],
+    concepts: Mapping[str, Concept],
+    *,
+    limit: int | None = None,
+    nested: Mapping[tuple[int, int], Sequence[Occurrence]] | None = None,
 ) -> dict[str, Any]:
     """The occurrences of one text as JSON-ready data, sized by the matches listed, not by the concepts' terms.
 
@@ -319,14 +399,53 @@ def recognition_to_dict(
     ``concepts`` the terms of just the concepts they name, once each: a text
     repeating one term a hundred thousand times lists its concept once.
     ``total`` counts every occurrence and ``truncated`` says whether some were left out.
+
+    With ``nested`` (from :meth:`Recognizer.find_with_nested`), each match
+    lists the terms inside it under ``nested``, naming their concepts in the
+    same ``concepts``; nested entries count toward ``limit`` with the matches,
+    and ``nested_total`` counts every one.
     """
-    shown = occurrences if limit is None else occurrences[:limit]
+    if nested is None:
+        shown = list(occurrences if limit is None else occurrences[:limit])
+        matches = [occurrence_to_dict(occurrence) for occurrence in shown]
+        truncated = len(shown) < len(occurrences)
+    else:
+        shown, matches, truncated = _with_nested(occurrences, nested, limit)
     referenced = dict.fromkeys(occurrence.concept_id for occurrence in shown)
-    return {
+    answer: dict[str, Any] = {
         "total": len(occurrences),
-        "truncated": len(shown) < len(occurrences),
+        "truncated": truncated,
         "concepts": {
             concept_id: {"terms": concept_terms_to_dict(concepts.get(concept_id))} for concept_id in referenced
         },
-        "matches": [occurrence_to_dict(occurrence) for occurrence in shown],
+        "matches": matches,
     }
+    if nested is not None:
+        answer["nested_total"] = sum(len(nested.get((o.start, o.end), ())) for o in occurrences)
+    return answer
+
+
+def _with_nested(
+    occurrences: Sequence[Occurrence], nested: Mapping[tuple[int, int], Sequence[Occurrence]], limit: int | None
+) -> tuple[list[Occurrence], list[dict[str, Any]], bool]:
+    """The matches with their nested terms, at most ``limit`` entries in all; the occurrences listed; cut or not."""
+    left = len(occurrences) + sum(map(len, nested.values())) if limit is None else limit
+    shown: list[Occurrence] = []
+    matches: list[dict[str, Any]] = []
+    truncated = False
+    for occurrence in occurrences:
+        if left <= 0:
+            truncated = True
+            break
+        inside = nested.get((occurrence.start, occurrence.end), ())
+        listed = list(inside[: left - 1])
+        truncated = len(listed) < len(inside)
+        left -= 1 + len(listed)
+        shown.append(occurrence)
+        shown.extend(listed)
+        match = occurrence_to_dict(occurrence)
+        match["nested"] = [occurrence_to_dict(o) for o in listed]
+        matches.append(match)
+        if truncated:
+            break
+    return shown, matches, truncated

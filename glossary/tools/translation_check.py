@@ -1,6 +1,7 @@
 """Check a translation's terminology against a term base, segment by segment.
 
-For each source term found (by the recognizer, so inflected forms count),
+For each source term found (by the recognizer, so inflected forms count,
+and terms nested in a longer one too),
 the target segment should hold an allowed equivalent of the same concept —
 a target term that is neither deprecated nor superseded — at least as many
 times as the source term occurs.  Target terms are found with the target
@@ -149,7 +150,8 @@ class TranslationChecker:
         )
 
     def check_segment(self, segment: Segment) -> SegmentReport:
-        source_spans = _by_span(self.source.find(segment.source))
+        # Nested source terms count too: «фонд нормативных документов» wants «нормативный документ» checked as well.
+        source_spans = _by_span(self.source.find_with_nested(segment.source).every())
         groups: dict[tuple[str, ...], list[str]] = {}
         for occurrences in source_spans.values():
             key = tuple(sorted({o.concept_id for o in occurrences}))

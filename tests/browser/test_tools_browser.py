@@ -25,3 +25,22 @@ def test_term_tooltips_open_on_keyboard_focus_and_hover_without_javascript(no_js
     expect(first.locator(".term-tip")).to_be_visible()
     second.hover()
     expect(second.locator(".term-tip")).to_be_visible()
+
+
+def test_nested_terms_are_listed_under_their_match_in_the_tooltip(no_js_page: Page, bundled_server: str) -> None:
+    page = no_js_page
+    page.goto(f"{bundled_server}/ru/tools/check-text")
+    page.select_option("#lang", "ru")
+    page.fill("#text", "Фонд нормативных документов пополнен.")
+    page.click("form.tool-form button[type=submit]")
+    hit = page.locator(".term-hit")
+    expect(hit).to_have_count(1)
+    expect(hit).to_have_class("term-hit has-nested")
+    nested = hit.locator(".tip-nested")
+    expect(nested).to_be_hidden()
+    hit.focus()
+    expect(nested).to_be_visible()
+    expect(nested.locator(".tip-nested-heading")).to_have_text("Термины внутри")
+    expect(nested.locator("a")).to_have_attribute("href", "/ru/concept/gen-normative-document")
+    # The nested concept is a row of the list of terms found too.
+    expect(page.locator(".found-terms a[href='/ru/concept/gen-normative-document']")).to_have_count(1)

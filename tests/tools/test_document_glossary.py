@@ -25,7 +25,22 @@ def _recognizer() -> Recognizer:
 
 
 def test_ids_in_order_of_first_occurrence() -> None:
-    assert document_concept_ids(_recognizer(), TEXT) == ["technical-committee", "national-standard", "iec"]
+    # «стандарт» is nested in «ұлттық стандарттар»: a translator needs its equivalents too.
+    assert document_concept_ids(_recognizer(), TEXT) == ["technical-committee", "national-standard", "standard", "iec"]
+
+
+def test_nested_concepts_are_included() -> None:
+    recognizer = Recognizer.from_concepts(load_termbase(TOOLS_BASE), "ru")
+    assert document_concept_ids(recognizer, "Фонд нормативных документов.") == [
+        "normative-documents-fund",
+        "normative-document",
+    ]
+    english = Recognizer.from_concepts(load_termbase(TOOLS_BASE), "en")
+    assert document_concept_ids(english, "ISO technical committees meet.") == [
+        "iso-technical-committee",
+        "iso",
+        "technical-committee",
+    ]
 
 
 def test_tbx_export_holds_only_the_concepts_found() -> None:
@@ -33,12 +48,13 @@ def test_tbx_export_holds_only_the_concepts_found() -> None:
     ids = export_document_glossary(_recognizer(), TEXT, get_format("tbx"), out, languages=("kk", "ru"))
     root = etree.fromstring(out.getvalue())
     entries = root.findall(".//t:conceptEntry", TBX_NS)
-    assert len(entries) == len(ids) == 3
+    assert len(entries) == len(ids) == 4
     langs = {section.get("{http://www.w3.org/XML/1998/namespace}lang") for section in root.iter("{*}langSec")}
     assert langs == {"kk", "ru"}
     terms = {term.text for term in root.iter("{*}term")}
     assert {"МЭК", "Международная электротехническая комиссия", "технический комитет"} <= terms
-    assert "стандарт" not in terms
+    assert "стандарт" in terms  # nested in «ұлттық стандарттар»
+    assert "Стандартизация" not in terms
 
 
 def test_bilingual_format_takes_the_text_language_as_source(tmp_path: Path) -> None:
@@ -67,4 +83,4 @@ def test_bilingual_format_takes_the_text_language_as_source(tmp_path: Path) -> N
     assert "техникалық комитет\ttechnical committee" in written
     assert "МЭК\t" in written
     assert "Standardization" not in written
-    assert "3 concept(s) found" in result.output
+    assert "4 concept(s) found" in result.output

@@ -254,3 +254,84 @@ def test_freeze_long_lived_hides_a_built_recognizer_from_the_collector() -> None
         assert not any(obj is recognizer for obj in gc.get_objects())  # frozen objects are not tracked
     finally:
         gc.unfreeze()
+
+
+# --- nested terms ----------------------------------------------------------------
+
+
+def test_nested_terms_are_reported_under_the_longest_match(concepts: list[Concept]) -> None:
+    ru = Recognizer.from_concepts(concepts, "ru").find_with_nested("В фонд нормативных документов вошли стандарты.")
+    assert [(o.surface, o.concept_id) for o in ru.occurrences] == [
+        ("фонд нормативных документов", "normative-documents-fund"),
+        ("стандарты", "standard"),
+    ]
+    fund, standards = ru.occurrences
+    assert [(o.surface, o.concept_id, o.term.text) for o in ru.nested_in(fund)] == [
+        ("нормативных документов", "normative-document", "нормативный документ")  # an inflected form
+    ]
+    assert ru.nested_in(standards) == []
+    en = Recognizer.from_concepts(concepts, "en").find_with_nested("The ISO technical committees met.")
+    assert [o.concept_id for o in en.occurrences] == ["iso-technical-committee"]
+    assert [(o.start, o.end, o.concept_id) for o in en.nested_in(en.occurrences[0])] == [
+        (4, 7, "iso"),
+        (8, 28, "technical-committee"),
+    ]
+    assert [o.concept_id for o in en.every()] == ["iso-technical-committee", "iso", "technical-committee"]
+
+
+def test_find_with_nested_keeps_find_s_matches(concepts: list[Concept], lang: str = "kk") -> None:
+    recognizer = Recognizer.from_concepts(concepts, lang)
+    text = (TEXTS / f"{lang}.txt").read_text(encoding="utf-8")
+    recognition = recognizer.find_with_nested(text)
+    assert recognition.occurrences == recognizer.find(text)
+    every = set(recognizer.find(text, overlapping=True))
+    for occurrence in recognition.occurrences:
+        for inner in recognition.nested_in(occurrence):
+            assert occurrence.start <= inner.start and inner.end <= occurrence.end
+            assert (inner.start, inner.end) != (occurrence.start, occurrence.end)
+            assert inner in every
+
+
+def test_a_match_s_own_concept_is_not_nested_in_it() -> None:
+    tc = Concept(
+        "tc",
+        languages={"en": LanguageSection("en", (Term("technical committee"), Term("committee")))},
+    )
+    recognition = Recognizer.from_concepts([tc], "en").find_with_nested("a technical committee")
+    assert [o.concept_id for o in recognition.occurrences] == ["tc"]
+    assert recognition.nested == {}
+
+
+def test_nested_entries_in_json_reference_the_concepts_map_and_count_toward_the_cap(concepts: list[Concept]) -> None:
+    recognizer = Recognizer.from_concepts(concepts, "en")
+    recognition = recognizer.find_with_nested("ISO technical committees. ISO technical committees.")
+    whole = recognition_to_dict(recognition.occurrences, recognizer.concepts, nested=recognition.nested)
+    assert (whole["total"], whole["nested_total"], whole["truncated"]) == (2, 4, False)
+    assert [n["concept_id"] for n in whole["matches"][0]["nested"]] == ["iso", "technical-committee"]
+    assert set(whole["concepts"]) == {"iso-technical-committee", "iso", "technical-committee"}
+    cut = recognition_to_dict(recognition.occurrences, recognizer.concepts, limit=4, nested=recognition.nested)
+    assert cut["truncated"] is True
+    assert sum(1 + len(m["nested"]) for m in cut["matches"]) == 4
+    assert [len(m["nested"]) for m in cut["matches"]] == [2, 0]
+    plain = recognition_to_dict(recognition.occurrences, recognizer.concepts, limit=4)
+    assert "nested_total" not in plain and "nested" not in plain["matches"][0]
+
+
+def test_cli_lists_nested_terms_after_their_match(tmp_path: Path) -> None:
+    text = tmp_path / "doc.txt"
+    text.write_text("Фонд нормативных документов\n", encoding="utf-8")
+    runner = CliRunner()
+    args = ["recognize", str(text), "--lang", "ru", "--termbase", str(TOOLS_BASE)]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "1:1\tФонд нормативных документов\tnormative-documents-fund\tфонд нормативных документов",
+        "1:6\tнормативных документов\tnormative-document\tнормативный документ\tin:normative-documents-fund",
+    ]
+    assert "1 nested term(s)" in result.stderr
+    result = runner.invoke(main, [*args, "--no-nested"])
+    assert len(result.stdout.splitlines()) == 1
+    result = runner.invoke(main, [*args, "--json"])
+    answer = json.loads(result.stdout)
+    assert answer["matches"][0]["nested"][0]["concept_id"] == "normative-document"
+    assert "normative-document" in answer["concepts"]

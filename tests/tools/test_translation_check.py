@@ -148,21 +148,28 @@ def _terms(report_segment: object) -> dict[str, tuple[int, int, str]]:
 def test_report_per_segment(checker: TranslationChecker) -> None:
     report = checker.check(read_bilingual(TEXTS / "kk-ru.tsv"))
     first, second, third, fourth, fifth = report.segments
-    assert _terms(first) == {"iso": (2, 2, "ok"), "international-standard": (1, 1, "ok")}
+    assert _terms(first) == {
+        "iso": (2, 2, "ok"),
+        "standardization": (1, 1, "ok"),  # nested in «Халықаралық стандарттау ұйымы»
+        "organization-body": (1, 1, "ok"),
+        "international-standard": (1, 1, "ok"),
+        "standard": (1, 1, "ok"),  # nested in «халықаралық стандарттарды»
+    }
     assert first.problems == 0
     assert _terms(second) == {"technical-committee": (1, 0, "missing")}
     assert _terms(third) == {"standardization": (1, 0, "missing"), "certification": (1, 1, "ok")}
     assert [(d.surface, d.concept_id, d.use_instead) for d in third.deprecated] == [
         ("Стандартизирование", "standardization", ("стандартизация",))
     ]
-    assert _terms(fourth) == {"national-standard": (2, 1, "partial")}
+    # «стандарт» nested in both «ұлттық стандарттар» is checked too: the target names it once.
+    assert _terms(fourth) == {"national-standard": (2, 1, "partial"), "standard": (2, 1, "partial")}
     assert fourth.terms[0].missing == 1
     assert _terms(fifth) == {"metrology": (1, 0, "missing")}
     assert report.summary() == {
         "segments": 5,
         "segments_with_problems": 4,
-        "source_terms": 9,
-        "missing": 4,
+        "source_terms": 14,
+        "missing": 5,
         "deprecated": 1,
     }
 
@@ -172,9 +179,28 @@ def test_target_terms_nested_in_longer_terms_still_count(checker: TranslationChe
     assert _terms(checker.check_segment(segment)) == {"standard": (1, 1, "ok")}
 
 
+def test_source_terms_nested_in_a_longer_one_are_checked_too(checker: TranslationChecker) -> None:
+    ru_en = TranslationChecker.from_concepts(load_termbase(TOOLS_BASE), "ru", "en")
+    segment = Segment("1", "Фонд нормативных документов пополнен.", "The stock of normative documents grew.", 1)
+    assert _terms(ru_en.check_segment(segment)) == {
+        "normative-documents-fund": (1, 1, "ok"),
+        "normative-document": (1, 1, "ok"),
+    }
+    missed = Segment("2", "Фонд нормативных документов пополнен.", "The fund grew.", 2)
+    assert _terms(ru_en.check_segment(missed)) == {
+        "normative-documents-fund": (1, 0, "missing"),
+        "normative-document": (1, 0, "missing"),
+    }
+
+
 def test_xliff_report_is_morphology_aware(checker: TranslationChecker) -> None:
     report = checker.check(read_bilingual(TEXTS / "kk-ru.xlf"))
-    assert _terms(report.segments[0]) == {"iso": (1, 1, "ok"), "standard": (1, 1, "ok")}
+    assert _terms(report.segments[0]) == {
+        "iso": (1, 1, "ok"),
+        "standardization": (1, 1, "ok"),
+        "organization-body": (1, 1, "ok"),
+        "standard": (1, 1, "ok"),
+    }
     assert _terms(report.segments[1]) == {"conformity-assessment": (1, 1, "ok")}
 
 
@@ -187,7 +213,8 @@ def test_text_report_and_json(checker: TranslationChecker) -> None:
         in text
     )
     assert "[!!] Стандартизирование: deprecated term 'стандартизирование' (standardization); use стандартизация" in text
-    assert text.endswith("4 missing in the target, 1 deprecated target term(s) (kk → ru)")
+    assert "[!!] стандарттар, стандарттардың (standard) → expected стандарт: found 1 of 2, 1 missing" in text
+    assert text.endswith("5 missing in the target, 1 deprecated target term(s) (kk → ru)")
     data = json.loads(json.dumps(report.to_dict(), ensure_ascii=False))
     assert data["segments"][3]["terms"][0] == {
         "concepts": ["national-standard"],

@@ -100,6 +100,24 @@ CASES = [
         "recognize", "post", "/recognize?ui=ru", 200, json={"text": "Международные стандарты ИСО и МЭК", "lang": "ru"}
     ),
     Case("recognize-nothing", "post", "/recognize", 200, json={"text": "", "lang": "en"}),
+    Case(
+        "recognize-nested", "post", "/recognize?ui=kk", 200, json={"text": "Фонд нормативных документов", "lang": "ru"}
+    ),
+    Case(
+        "recognize-nested-off",
+        "post",
+        "/recognize",
+        200,
+        json={"text": "ISO technical committees", "lang": "en", "nested": False},
+    ),
+    Case(
+        "recognize-nested-truncated",
+        "post",
+        "/recognize",
+        200,
+        json={"text": "ISO technical committees " * 5000, "lang": "en", "nested": True},
+    ),
+    Case("recognize-bad-nested", "post", "/recognize", 400, json={"text": "ISO", "lang": "en", "nested": 1}),
     Case("recognize-truncated", "post", "/recognize?ui=kk", 200, json={"text": "ISO IEC " * 5001, "lang": "en"}),
     Case("recognize-not-json", "post", "/recognize", 400, data="text", content_type="text/plain"),
     Case("recognize-bad-lang", "post", "/recognize?ui=kk", 400, json={"text": "x", "lang": "fr"}),
@@ -304,6 +322,8 @@ def test_a_drifted_answer_fails_validation() -> None:
 def test_the_documented_match_cap_is_the_served_one() -> None:
     recognized = DOCUMENT["components"]["schemas"]["Recognized"]
     assert recognized["properties"]["matches"]["maxItems"] == API_MATCH_LIMIT
+    nested = recognized["properties"]["matches"]["items"]["properties"]["nested"]
+    assert nested["maxItems"] == API_MATCH_LIMIT - 1  # the match itself counts toward the cap
     assert f"{API_MATCH_LIMIT:,}" in recognized["description"]
     assert f"{API_MATCH_LIMIT:,}" in DOCUMENT["components"]["schemas"]["CheckReport"]["description"]
 

@@ -86,6 +86,34 @@ def test_check_text_lists_terms_with_counts(client: FlaskClient) -> None:
     )
 
 
+def test_check_text_lists_nested_terms_under_their_match(client: FlaskClient) -> None:
+    html = client.post(
+        "/ru/tools/check-text", data={"text": "Фонд нормативных документов пополнен.", "lang": "ru"}
+    ).get_data(as_text=True)
+    assert _hits(html) == ["Фонд нормативных документов"]  # the longest match still wins the highlight
+    hit = lxml_html.fromstring(html).find_class("term-hit")[0]
+    assert "has-nested" in hit.get("class")
+    (inside,) = hit.find_class("tip-nested")
+    assert inside.find_class("tip-nested-heading")[0].text_content() == "Термины внутри"
+    assert "нормативных документов" in inside.text_content()
+    assert "normative document" in inside.text_content()  # its equivalents, for the translator
+    assert inside.xpath(".//a/@href") == ["/ru/concept/normative-document"]
+    # The nested concept is a row of the list too, so the glossary offered below matches it.
+    table = html[html.index('<table class="found-terms">') :]
+    assert 'href="/ru/concept/normative-document"' in table
+
+
+def test_document_glossary_page_includes_nested_concepts(client: FlaskClient) -> None:
+    response = client.post(
+        "/en/tools/check-text/glossary",
+        data={"text": "ISO technical committees", "lang": "en", "format": "csv"},
+    )
+    assert response.status_code == 200
+    body = response.get_data(as_text=True)
+    assert "ISO technical committee" in body and "technical committee" in body
+    assert "International Organization for Standardization" in body
+
+
 def test_check_text_escapes_markup(client: FlaskClient) -> None:
     html = client.post(
         "/en/tools/check-text", data={"text": "<script>alert(1)</script> стандарт", "lang": "ru"}
@@ -207,7 +235,9 @@ def test_api_recognize(client: FlaskClient) -> None:
     ]
     assert matches[1]["term"] == {"text": "ИСО", "lang": "ru", "status": "preferred"}
     assert body["total"] == 3 and body["truncated"] is False
-    assert set(body["concepts"]) == {"international-standard", "iso", "iec"}
+    assert [n["surface"] for n in matches[0]["nested"]] == ["стандарты"]
+    assert matches[1]["nested"] == [] and body["nested_total"] == 1
+    assert set(body["concepts"]) == {"international-standard", "standard", "iso", "iec"}
     assert body["concepts"]["iso"]["url"] == "/ru/concept/iso"
     assert response.headers["Access-Control-Allow-Methods"] == "POST, OPTIONS"
     assert {"text": "ISO", "type": "acronym", "status": "preferred"} in body["concepts"]["iso"]["terms"]["en"]
@@ -234,6 +264,48 @@ def test_api_recognize_answer_is_bounded_for_the_longest_text(client: FlaskClien
     assert len(response.get_data()) < 2_000_000
 
 
+def test_api_recognize_reports_the_terms_nested_in_each_match(client: FlaskClient) -> None:
+    body = client.post("/api/v1/recognize", json={"text": "Фонд нормативных документов", "lang": "ru"}).get_json()
+    (fund,) = body["matches"]
+    assert fund["concept_id"] == "normative-documents-fund"
+    assert fund["nested"] == [
+        {
+            "start": 5,
+            "end": 27,
+            "surface": "нормативных документов",
+            "concept_id": "normative-document",
+            "term": {"text": "нормативный документ", "lang": "ru", "status": "preferred"},
+        }
+    ]
+    assert body["concepts"]["normative-document"]["url"] == "/en/concept/normative-document"
+    body = client.post("/api/v1/recognize", json={"text": "ISO technical committees", "lang": "en"}).get_json()
+    assert [n["concept_id"] for n in body["matches"][0]["nested"]] == ["iso", "technical-committee"]
+    assert body["total"] == 1 and body["nested_total"] == 2
+    plain = client.post(
+        "/api/v1/recognize", json={"text": "ISO technical committees", "lang": "en", "nested": False}
+    ).get_json()
+    assert "nested" not in plain["matches"][0] and "nested_total" not in plain
+    assert set(plain["concepts"]) == {"iso-technical-committee"}
+
+
+def test_api_recognize_nested_entries_count_toward_the_match_cap(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(api_tools, "API_MATCH_LIMIT", 5)
+    text = "ISO technical committees. " * 3
+    body = client.post("/api/v1/recognize", json={"text": text, "lang": "en"}).get_json()
+    assert [len(m["nested"]) for m in body["matches"]] == [2, 1]
+    assert (body["total"], body["nested_total"], body["truncated"]) == (3, 6, True)
+
+
+def test_api_recognize_answer_with_nested_terms_is_bounded_for_the_longest_text(client: FlaskClient) -> None:
+    response = client.post("/api/v1/recognize", json={"text": "ISO technical committees " * 20_000, "lang": "en"})
+    body = response.get_json()
+    assert body["total"] == 20_000 and body["nested_total"] == 40_000 and body["truncated"] is True
+    assert sum(1 + len(m["nested"]) for m in body["matches"]) == api_tools.API_MATCH_LIMIT
+    assert len(response.get_data()) < 2_500_000
+
+
 @pytest.mark.parametrize(
     ("kwargs", "status", "message"),
     [
@@ -242,6 +314,7 @@ def test_api_recognize_answer_is_bounded_for_the_longest_text(client: FlaskClien
         ({"json": {"text": 5, "lang": "kk"}}, 400, "'text' is required"),
         ({"json": {"text": "x", "lang": "fr"}}, 400, "'lang' must be one of kk, ru, en, not 'fr'"),
         ({"json": {"text": "x" * 40, "lang": "kk"}}, 413, "the limit is 30"),
+        ({"json": {"text": "x", "lang": "kk", "nested": "yes"}}, 400, "'nested' must be a boolean (true, false)"),
     ],
 )
 def test_api_recognize_errors(
@@ -288,7 +361,7 @@ def test_api_check_json_segments_and_upload(client: FlaskClient) -> None:
     terms = {
         t["concepts"][0]: (t["source_count"], t["target_count"], t["status"]) for t in report["segments"][0]["terms"]
     }
-    assert terms == {"national-standard": (1, 1, "ok"), "iso": (1, 0, "missing")}
+    assert terms == {"national-standard": (1, 1, "ok"), "standard": (1, 1, "ok"), "iso": (1, 0, "missing")}
     assert report["summary"]["missing"] == 1
     upload = {"file": (io.BytesIO((TEXTS / "kk-ru.tsv").read_bytes()), "pairs.tsv")}
     report = client.post("/api/v1/check", data=upload, content_type="multipart/form-data").get_json()

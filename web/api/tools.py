@@ -56,8 +56,17 @@ def recognize() -> Response:
     text = check_size(_string(body, "text"), API_TEXT_LIMIT, "'text'")
     searcher = get_searcher()
     lang = check_language("lang", body.get("lang"), list(searcher.info.languages))
+    nested = body.get("nested", True)
+    if not isinstance(nested, bool):
+        raise InputError(_("'%(name)s' must be a boolean (%(values)s)", name="nested", values="true, false"))
     recognizer = get_recognizer(searcher, lang)
-    answer = recognition_to_dict(recognizer.find(text), recognizer.concepts, limit=API_MATCH_LIMIT)
+    if nested:
+        recognition = recognizer.find_with_nested(text)
+        answer = recognition_to_dict(
+            recognition.occurrences, recognizer.concepts, limit=API_MATCH_LIMIT, nested=recognition.nested
+        )
+    else:
+        answer = recognition_to_dict(recognizer.find(text), recognizer.concepts, limit=API_MATCH_LIMIT)
     for concept_id, concept in answer["concepts"].items():
         concept["url"] = params.concept_url(concept_id)
     return jsonify({"lang": lang, **answer})

@@ -82,13 +82,15 @@ def check_text() -> Any:
         context["text"] = request.form.get("text", "")[:PAGE_TEXT_LIMIT]
         return render_template("tools/check_text.html", **context), error.status
     recognizer = get_recognizer(searcher, lang)
-    occurrences = recognizer.find(text)
+    recognition = recognizer.find_with_nested(text)
+    occurrences = recognition.occurrences
     context.update(
         text=text,
         lang=lang,
         result={
-            "pieces": pieces(text, occurrences, recognizer.concepts, languages),
-            "terms": found_terms(occurrences, recognizer.concepts),
+            "pieces": pieces(text, occurrences, recognizer.concepts, languages, recognition.nested),
+            # Nested terms are rows too: the glossary offered below holds their concepts.
+            "terms": found_terms(recognition.every(), recognizer.concepts),
             "occurrences": len({(o.start, o.end) for o in occurrences}),
         },
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from glossary.model import DISCOURAGED_STATUSES, Concept, Term
@@ -18,6 +19,7 @@ class ConceptNote:
     label: str
     equivalents: list[tuple[str, list[Term]]]
     allowed: list[str]  # allowed terms in the text's language, for a deprecated match
+    surface: str = ""  # the text as found, shown for a term nested in a longer one
 
 
 @dataclass
@@ -27,6 +29,7 @@ class Piece:
     text: str
     notes: list[ConceptNote] = field(default_factory=list)
     number: int = 0
+    nested: list[ConceptNote] = field(default_factory=list)  # the terms inside this one («ISO» in "ISO TC")
 
     @property
     def deprecated(self) -> bool:
@@ -52,11 +55,23 @@ def _note(occurrence: Occurrence, concept: Concept, languages: list[str]) -> Con
             equivalents.append((code, ordered_terms(section.terms)))
     own = concept.languages.get(occurrence.lang)
     allowed = [t.text for t in ordered_terms(own.terms) if t.status not in DISCOURAGED_STATUSES] if own else []
-    return ConceptNote(concept, occurrence.term, concept.label(occurrence.lang), equivalents, allowed)
+    label = concept.label(occurrence.lang)
+    return ConceptNote(concept, occurrence.term, label, equivalents, allowed, occurrence.surface)
 
 
-def pieces(text: str, occurrences: list[Occurrence], concepts: dict[str, Concept], languages: list[str]) -> list[Piece]:
-    """``text`` cut at the occurrences; occurrences sharing a span (homonyms) make one piece."""
+def pieces(
+    text: str,
+    occurrences: list[Occurrence],
+    concepts: dict[str, Concept],
+    languages: list[str],
+    nested: Mapping[tuple[int, int], list[Occurrence]] | None = None,
+) -> list[Piece]:
+    """``text`` cut at the occurrences; occurrences sharing a span (homonyms) make one piece.
+
+    ``nested`` (by span, as :class:`~glossary.tools.recognize.Recognition` gives it)
+    adds the terms inside each piece, listed under it.
+    """
+    nested = nested or {}
     result: list[Piece] = []
     position = 0
     number = 0
@@ -71,7 +86,12 @@ def pieces(text: str, occurrences: list[Occurrence], concepts: dict[str, Concept
         if occurrence.start > position:
             result.append(Piece(text[position : occurrence.start]))
         number += 1
-        result.append(Piece(occurrence.surface, [note], number))
+        inside = [
+            _note(inner, concept, languages)
+            for inner in nested.get((occurrence.start, occurrence.end), [])
+            if (concept := concepts.get(inner.concept_id)) is not None
+        ]
+        result.append(Piece(occurrence.surface, [note], number, inside))
         position = occurrence.end
     if position < len(text):
         result.append(Piece(text[position:]))
@@ -79,7 +99,7 @@ def pieces(text: str, occurrences: list[Occurrence], concepts: dict[str, Concept
 
 
 def found_terms(occurrences: list[Occurrence], concepts: dict[str, Concept]) -> list[FoundTerm]:
-    """One row per concept, most frequent first, with the forms the text used."""
+    """One row per concept, most frequent first, with the forms the text used (pass nested terms too)."""
     rows: dict[str, FoundTerm] = {}
     for occurrence in occurrences:
         concept = concepts.get(occurrence.concept_id)
