@@ -245,7 +245,7 @@ class Searcher:
     # -- sentences ---------------------------------------------------------------------------------
 
     def _sentence_hits(self, query: str, langs: tuple[str, ...], want: int) -> tuple[list[SentenceHit], int]:
-        if self._sentences is None or want <= 0:
+        if self._sentences is None or want <= 0 or not self._sentences.doc_count():
             return [], 0
         built = sentence_query(query_words(query, langs), self._sentences.schema)
         if built is None:
