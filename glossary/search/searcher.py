@@ -28,7 +28,7 @@ from glossary.search.keys import clean_query, prefix_keys, term_keys, text_keys
 from glossary.search.ranking import BAND, FUZZY_PARTIAL, SOURCE, Candidate, collect
 from glossary.search.results import Hit, IndexInfo, Match, SearchResult, SentenceHit, SentenceResult, Suggestion
 from glossary.search.schema import split_complete_key
-from glossary.search.sentences import open_sentences, query_words, sentence_query
+from glossary.search.sentences import open_sentences, query_words, score_sentences
 from glossary.serialize import concept_from_dict
 
 #: Autocomplete looks at this many lexicon entries per key before picking the best ones.
@@ -247,13 +247,10 @@ class Searcher:
     def _sentence_hits(self, query: str, langs: tuple[str, ...], want: int) -> tuple[list[SentenceHit], int]:
         if self._sentences is None or want <= 0 or not self._sentences.doc_count():
             return [], 0
-        built = sentence_query(query_words(query, langs), self._sentences.schema)
-        if built is None:
-            return [], 0
-        results = self._sentences.search(built, limit=want)
+        ranked = score_sentences(self._sentences.reader(), query_words(query, langs))
         hits = []
-        for hit in results:
-            fields = hit.fields()
+        for docnum, score in ranked[:want]:
+            fields = self._sentences.stored_fields(docnum)
             source = self._info.sources.get(fields["source"])
             if source is None:
                 continue
@@ -263,11 +260,11 @@ class Searcher:
                     source=source,
                     number=number,
                     text=source.sentence(number) or "",
-                    score=round(hit.score, 3),
+                    score=round(score, 3),
                     concept_ids=tuple(fields["concepts"].split()),
                 )
             )
-        return hits, len(results)
+        return hits, len(ranked)
 
     def search_sentences(
         self, query: str, *, lang: str | None = None, limit: int = 20, offset: int = 0
