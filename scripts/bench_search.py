@@ -8,8 +8,8 @@ A benchmark, not a test: run it by hand and paste its table into docs/benchmarks
     .venv/bin/python scripts/bench_search.py --bases apertium --no-http
 
 For every base it builds the index twice (one process; ``procs=2`` with one
-segment per process), then times six kinds of queries in-process (exact,
-inflected, folded, fuzzy, autocomplete, full text), then serves the index
+segment per process), then times seven kinds of queries in-process (exact,
+inflected, folded, fuzzy, autocomplete, full text, source sentences), then serves the index
 under gunicorn on 127.0.0.1 (2 sync workers) and compares the throughput of
 ``/api/v1/search`` and ``/api/v1/suggest`` with a trivial Flask route served
 by the same workers in the same run.  Figures go to stdout as a table and to
@@ -49,7 +49,7 @@ from glossary.text.translit import kk_to_latin  # noqa: E402
 
 APERTIUM = ROOT.parent / "shared" / "termbases" / "apertium"
 QUERIES_PER_KIND = 400
-KINDS = ("exact", "inflected", "folded", "fuzzy", "autocomplete", "fulltext")
+KINDS = ("exact", "inflected", "folded", "fuzzy", "autocomplete", "fulltext", "sentences")
 
 
 # -- term bases ------------------------------------------------------------------------------------
@@ -245,6 +245,11 @@ def make_queries(termbase: Termbase, rng: random.Random) -> dict[str, list[tuple
         definition = next((s.definition.text for s in concept.languages.values() if s.definition), None)
         words = (definition or term.text).split()
         queries["fulltext"].append((" ".join(rng.sample(words, min(2, len(words)))).strip(".,"), None))
+    # A word of a source sentence (of a definition, in a base without sentence files), for the sentence search.
+    sentences = [text for source in termbase.sources.values() for text in source.sentences]
+    for query, _ in queries["fulltext"]:
+        words = rng.choice(sentences).split() if sentences else query.split()
+        queries["sentences"].append((rng.choice(words).strip(".,;:()«»") if words else query, None))
     return queries
 
 
@@ -265,6 +270,8 @@ def time_in_process(searcher: Searcher, queries: dict[str, list[tuple[str, str |
         call: Callable[[str], object] = (
             searcher.suggest if kind == "autocomplete" else (lambda q: searcher.search(q, limit=10))
         )
+        if kind == "sentences":
+            call = lambda q: searcher.search_sentences(q, limit=10)  # noqa: E731
         for query, _ in items[:50]:  # warm caches the way a running server has them
             call(query)
         samples, first = [], 0
@@ -277,7 +284,7 @@ def time_in_process(searcher: Searcher, queries: dict[str, list[tuple[str, str |
             if expected is not None and hits and expected in {h.concept.id for h in hits if h.score == hits[0].score}:
                 first += 1
         row = _percentiles(samples)
-        if kind not in ("autocomplete", "fulltext"):
+        if kind not in ("autocomplete", "fulltext", "sentences"):
             row["found_top"] = round(first / len(items), 3)
         results[kind] = row
     return results
@@ -444,8 +451,8 @@ def run_base(name: str, termbase: Termbase, args: argparse.Namespace, work: Path
 
 def table(results: dict[str, Any]) -> str:
     lines = [
-        "| base | concepts | build 1 proc | build procs=2 | index MB | exact p50/p95 | inflected p50/p95 | folded p50/p95 | fuzzy p50/p95 | autocomplete p50/p95 | full text p50/p95 | HTTP search/trivial | HTTP suggest/trivial | worker peak RSS MB |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| base | concepts | build 1 proc | build procs=2 | index MB | exact p50/p95 | inflected p50/p95 | folded p50/p95 | fuzzy p50/p95 | autocomplete p50/p95 | full text p50/p95 | sentences p50/p95 | HTTP search/trivial | HTTP suggest/trivial | worker peak RSS MB |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, r in results["bases"].items():
         b = r["build"]
@@ -463,7 +470,7 @@ def table(results: dict[str, Any]) -> str:
                 else "| – "
             )
             + f"| {b['single']['index_mb']} | {cell('exact')} | {cell('inflected')} | {cell('folded')} | {cell('fuzzy')} "
-            f"| {cell('autocomplete')} | {cell('fulltext')} "
+            f"| {cell('autocomplete')} | {cell('fulltext')} | {cell('sentences') if 'sentences' in p else '–'} "
             f"| {h.get('search_vs_trivial', '–')} ({h.get('search', {}).get('requests_per_s', '–')} vs {h.get('trivial', {}).get('requests_per_s', '–')} req/s) "
             f"| {h.get('suggest_vs_trivial', '–')} | {', '.join(map(str, h.get('worker_peak_rss_mb', []))) or '–'} |"
         )

@@ -10,14 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from glossary.search.results import Hit, SearchResult, Suggestion
+from glossary.search.results import Hit, SearchResult, Suggestion, reader_definition_lang
 
 #: Turns a concept id into the address of its page.
 ConceptUrl = Callable[[str], str]
 
 
-def hit_to_dict(hit: Hit, targets: Sequence[str] = (), concept_url: ConceptUrl | None = None) -> dict[str, Any]:
-    """One result: how it matched, its terms and definitions in the matched and target languages."""
+def hit_to_dict(
+    hit: Hit, targets: Sequence[str] = (), concept_url: ConceptUrl | None = None, reader: str | None = None
+) -> dict[str, Any]:
+    """One result: how it matched, its terms and definitions in the matched and target languages.
+
+    With targets, ``definition`` holds the reader's definition (``reader``'s
+    language when the concept has one, else the matched language: see
+    :func:`~glossary.search.results.reader_definition_lang`) and the targets'.
+    """
     concept = hit.concept
     shown = [hit.matched.lang, *targets] if targets else list(concept.languages)
     shown = [lang for lang in dict.fromkeys(shown) if lang in concept.languages]
@@ -25,8 +32,12 @@ def hit_to_dict(hit: Hit, targets: Sequence[str] = (), concept_url: ConceptUrl |
         lang: [{"text": t.text, "type": t.type, "status": t.status} for t in concept.languages[lang].terms]
         for lang in shown
     }
+    defined = shown
+    if targets:
+        own = reader_definition_lang(concept, reader, hit.matched.lang) or hit.matched.lang
+        defined = [lang for lang in dict.fromkeys([own, *targets]) if lang in concept.languages]
     definitions: dict[str, Any] = {}
-    for lang in shown:
+    for lang in defined:
         definition = concept.definition(lang)
         if definition is not None:
             definitions[lang] = {
@@ -47,12 +58,15 @@ def hit_to_dict(hit: Hit, targets: Sequence[str] = (), concept_url: ConceptUrl |
 
 
 def result_to_dict(
-    result: SearchResult, targets: Sequence[str] = (), concept_url: ConceptUrl | None = None
+    result: SearchResult,
+    targets: Sequence[str] = (),
+    concept_url: ConceptUrl | None = None,
+    reader: str | None = None,
 ) -> dict[str, Any]:
     return {
         "query": result.query,
         "total": result.total,
-        "results": [hit_to_dict(hit, targets, concept_url) for hit in result.hits],
+        "results": [hit_to_dict(hit, targets, concept_url, reader) for hit in result.hits],
         "did_you_mean": result.did_you_mean,
     }
 

@@ -18,6 +18,8 @@ file.  The kernel releases that lock when the process ends, however it ends
 whose lock is free was abandoned: the next build removes it, while a
 generation another build is still writing stays.
 
+``sentences/`` holds the source sentences' own index (see :mod:`glossary.search.sentences`).
+
 ``meta.json`` holds what pages need besides concepts (name, description,
 languages, subjects, sources with their sentences, the lint report of the
 term base) and the fingerprint of the YAML it was built from, so the server
@@ -46,6 +48,7 @@ from whoosh.codec.whoosh3 import W3Codec
 from glossary.model import Concept, Termbase
 from glossary.search.keys import surface_key, term_keys, text_keys
 from glossary.search.schema import build_schema, complete_key, whole_term_keys
+from glossary.search.sentences import write_sentence_index
 from glossary.serialize import concept_to_dict, source_to_dict, subject_to_dict
 from glossary.termbase.load import load_termbase
 
@@ -62,6 +65,7 @@ ANALYSIS_MODULES = (
     "glossary.search.keys",
     "glossary.search.schema",
     "glossary.search.index",
+    "glossary.search.sentences",
     "glossary.lint",
 )
 
@@ -369,6 +373,7 @@ def _write_generation(
         writer.cancel()
         raise
     writer.commit()
+    write_sentence_index(termbase, generation, languages)
     fingerprint = termbase_fingerprint(source_dir) if source_dir is not None else None
     meta = _meta(termbase, languages, fingerprint)
     if lint:

@@ -8,6 +8,8 @@ Levels and their score bands (higher is better)::
      700  fuzzy      a whole term within an edit distance that grows with word length
      600+ lemma      a term containing every word of the query (shorter terms first)
      500+ fuzzy      a term containing every word of the query, some corrected
+     300+ source     a source sentence about the concept holds every word of the query
+                     (only when no term matched; see Searcher.search and glossary.search.sentences)
      100+ fulltext   definitions, contexts and notes (rarer words weigh more)
 
 Whole-term levels are direct look-ups in the key fields (microseconds).
@@ -37,6 +39,7 @@ WHOLE_LEVELS: tuple[tuple[str, float], ...] = (("exact", 1000.0), ("lemma", 900.
 FUZZY_WHOLE = 700.0
 PARTIAL = 600.0
 FUZZY_PARTIAL = 500.0
+SOURCE = 300.0
 FULLTEXT = 100.0
 #: Width of the band a scored level spreads over.
 BAND = 99.0

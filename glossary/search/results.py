@@ -10,7 +10,7 @@ from glossary.model import Concept, SourceText, Subject
 from glossary.serialize import source_from_dict
 
 #: How a hit matched, strongest first.
-HOW_ORDER: tuple[str, ...] = ("exact", "lemma", "folded", "fuzzy", "fulltext")
+HOW_ORDER: tuple[str, ...] = ("exact", "lemma", "folded", "fuzzy", "fulltext", "source")
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,36 @@ class SearchResult:
     hits: list[Hit]
     total: int
     did_you_mean: str | None = None
+
+
+def reader_definition_lang(concept: Concept, reader: str | None, matched: str) -> str | None:
+    """The language of the one definition a reader is shown for a hit: the same rule on every page and in the API.
+
+    The reader's (interface) language when the concept has a definition in
+    it, else the language the hit matched in; None when neither has one.
+    """
+    for lang in (reader, matched):
+        if lang and concept.definition(lang) is not None:
+            return lang
+    return None
+
+
+@dataclass(frozen=True)
+class SentenceHit:
+    """A source sentence matching a query: where it is, its text, and the concepts it is about (best first)."""
+
+    source: SourceText
+    number: int
+    text: str
+    score: float
+    concept_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SentenceResult:
+    query: str
+    hits: list[SentenceHit]
+    total: int
 
 
 @dataclass(frozen=True)

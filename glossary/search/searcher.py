@@ -15,6 +15,7 @@ import json
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -24,15 +25,18 @@ from glossary.model import Concept
 from glossary.search.fuzzy import WordLexicon
 from glossary.search.index import live_generation, read_meta
 from glossary.search.keys import clean_query, prefix_keys, term_keys, text_keys
-from glossary.search.ranking import Candidate, collect
-from glossary.search.results import Hit, IndexInfo, Match, SearchResult, Suggestion
+from glossary.search.ranking import BAND, FUZZY_PARTIAL, SOURCE, Candidate, collect
+from glossary.search.results import Hit, IndexInfo, Match, SearchResult, SentenceHit, SentenceResult, Suggestion
 from glossary.search.schema import split_complete_key
+from glossary.search.sentences import open_sentences, query_words, score_sentences
 from glossary.serialize import concept_from_dict
 
 #: Autocomplete looks at this many lexicon entries per key before picking the best ones.
 SUGGEST_SCAN = 300
 _CONCEPT_CACHE = 4096
 _FILTER_CACHE = 64
+#: A search that matches no term looks for its concepts in this many best sentences.
+SOURCE_SENTENCES = 20
 
 
 class IndexMissing(FileNotFoundError):
@@ -61,6 +65,7 @@ class Searcher:
         self._concepts: OrderedDict[int, Concept] = OrderedDict()
         self._filters: dict[tuple[tuple[str, ...], tuple[str, ...]], set[int] | None] = {}
         self._lexicons: dict[str, WordLexicon] = {}
+        self._sentences = open_sentences(generation)
         self._generation = generation
 
     def refresh(self) -> None:
@@ -70,12 +75,16 @@ class Searcher:
             return
         with self._lock:
             if generation != self._generation:
-                old = self._whoosh
+                old, old_sentences = self._whoosh, self._sentences
                 self._open()
                 old.close()
+                if old_sentences is not None:
+                    old_sentences.close()
 
     def close(self) -> None:
         self._whoosh.close()
+        if self._sentences is not None:
+            self._sentences.close()
 
     def __del__(self) -> None:
         # The index is read through open files (see glossary.search.index: compound=False); a searcher that is
@@ -83,6 +92,9 @@ class Searcher:
         whoosh = getattr(self, "_whoosh", None)
         if whoosh is not None and not whoosh.is_closed:
             whoosh.close()
+        sentences = getattr(self, "_sentences", None)
+        if sentences is not None and not sentences.is_closed:
+            sentences.close()
 
     @property
     def info(self) -> IndexInfo:
@@ -184,18 +196,87 @@ class Searcher:
             self._whoosh, cleaned, langs=langs, allowed=allowed, want=max(want, 10), lexicon=self._word_lexicon
         )
         ranked = sorted(collected.candidates.items(), key=lambda item: (-item[1].score, item[0]))
+        total = collected.total
+        if all(candidate.score < FUZZY_PARTIAL for candidate in collected.candidates.values()):
+            # No term matches: the concepts the matching source sentences are about rank above full text.
+            for docnum, candidate in self._through_sources(cleaned, langs, allowed):
+                known = collected.candidates.get(docnum)
+                total += known is None
+                if known is None:
+                    collected.candidates[docnum] = candidate
+                elif known.score < candidate.score:
+                    # Its own text matched too: it says so (a more direct match), ranked as its sources rank it.
+                    collected.candidates[docnum] = replace(known, score=candidate.score)
+            ranked = sorted(collected.candidates.items(), key=lambda item: (-item[1].score, item[0]))
         hits = [self._hit(docnum, candidate, langs) for docnum, candidate in ranked[offset:want]]
         did_you_mean = None
         if ranked and ranked[0][1].how == "fuzzy":
             did_you_mean = self._hit(ranked[0][0], ranked[0][1], langs).matched.term
-        elif not ranked:
+        elif not total:
             loose = collect(
                 self._whoosh, cleaned, langs=langs, allowed=allowed, want=1, lexicon=self._word_lexicon, loose=True
             )
             if loose.candidates:
                 docnum, candidate = max(loose.candidates.items(), key=lambda item: item[1].score)
                 did_you_mean = self._hit(docnum, candidate, langs).matched.term
-        return SearchResult(query=cleaned, hits=hits, total=collected.total, did_you_mean=did_you_mean)
+        return SearchResult(query=cleaned, hits=hits, total=total, did_you_mean=did_you_mean)
+
+    def _through_sources(
+        self, query: str, langs: tuple[str, ...], allowed: set[int] | None
+    ) -> list[tuple[int, Candidate]]:
+        """Concepts reached through the sentences matching ``query``: each scores its best sentences' scores.
+
+        They rank below every term hit (they are looked for only when there
+        is none) and above full-text hits, and among themselves by their sentences' BM25 scores, a
+        concept the sentence is mainly about (cited first) counting fully.
+        """
+        scores: dict[int, float] = {}
+        for sentence in self._sentence_hits(query, langs, SOURCE_SENTENCES)[0]:
+            for rank, concept_id in enumerate(sentence.concept_ids):
+                docnum = self._whoosh.document_number(id=concept_id)
+                if docnum is None or (allowed is not None and docnum not in allowed):
+                    continue
+                scores[docnum] = scores.get(docnum, 0.0) + sentence.score / (1 + rank)
+        top = max(scores.values(), default=1.0) or 1.0
+        return [
+            (docnum, Candidate(SOURCE + BAND * score / top, "source", "source")) for docnum, score in scores.items()
+        ]
+
+    # -- sentences ---------------------------------------------------------------------------------
+
+    def _sentence_hits(self, query: str, langs: tuple[str, ...], want: int) -> tuple[list[SentenceHit], int]:
+        if self._sentences is None or want <= 0 or not self._sentences.doc_count():
+            return [], 0
+        ranked = score_sentences(self._sentences.reader(), query_words(query, langs))
+        hits = []
+        for docnum, score in ranked[:want]:
+            fields = self._sentences.stored_fields(docnum)
+            source = self._info.sources.get(fields["source"])
+            if source is None:
+                continue
+            number = int(fields["n"])
+            hits.append(
+                SentenceHit(
+                    source=source,
+                    number=number,
+                    text=source.sentence(number) or "",
+                    score=round(score, 3),
+                    concept_ids=tuple(fields["concepts"].split()),
+                )
+            )
+        return hits, len(ranked)
+
+    def search_sentences(
+        self, query: str, *, lang: str | None = None, limit: int = 20, offset: int = 0
+    ) -> SentenceResult:
+        """Source sentences containing every word of ``query`` (in any inflection and script), best first."""
+        cleaned = clean_query(query)
+        limit, offset = max(0, limit), max(0, offset)
+        langs = self._languages(lang)
+        if not cleaned or not langs:
+            return SentenceResult(query=cleaned, hits=[], total=0)
+        hits, total = self._sentence_hits(cleaned, langs, offset + limit)
+        return SentenceResult(query=cleaned, hits=hits[offset:], total=total)
 
     def _hit(self, docnum: int, candidate: Candidate, langs: tuple[str, ...]) -> Hit:
         concept = self._concept_at(docnum)

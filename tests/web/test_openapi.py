@@ -40,6 +40,7 @@ REGISTRY = Registry().with_resource(BASE, DRAFT202012.create_resource(DOCUMENT))
 PREFIX = DOCUMENT["servers"][0]["url"]
 TOOLS_BASE = FIXTURES / "tools"
 TEXTS = FIXTURES / "texts"
+SENTENCES_BASE = FIXTURES / "sentences"
 METHODS = ("get", "post", "put", "patch", "delete")
 
 
@@ -84,6 +85,14 @@ CASES = [
     Case("search-bad-subject", "get", "/search?q=x&subject=nope", 400),
     Case("search-bad-ui", "get", "/search?q=x&ui=de", 400),
     Case("search-no-index", "get", "/search?q=x", 503, app="none"),
+    # /sentences
+    Case("sentences", "get", "/sentences?q=Женева&ui=ru", 200, app="sentences"),
+    Case("sentences-paged", "get", "/sentences?q=ұйым&lang=kk&limit=1&offset=1", 200, app="sentences"),
+    Case("sentences-web", "get", "/sentences?q=1946", 200, app="web"),
+    Case("sentences-nothing", "get", "/sentences?q=", 200),
+    Case("sentences-no-q", "get", "/sentences", 400),
+    Case("sentences-bad-limit", "get", "/sentences?q=x&limit=101", 400),
+    Case("sentences-no-index", "get", "/sentences?q=x", 503, app="none"),
     # /suggest
     Case("suggest", "get", "/suggest?q=стан&ui=ru", 200),
     Case("suggest-empty", "get", "/suggest", 200),
@@ -186,6 +195,7 @@ def apps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Flask]:
     return {
         "tools": app(TOOLS_BASE, build(TOOLS_BASE, tmp_path_factory.mktemp("openapi-tools"))),
         "web": app(WEB_FIXTURE, build(WEB_FIXTURE, tmp_path_factory.mktemp("openapi-web"))),
+        "sentences": app(SENTENCES_BASE, build(SENTENCES_BASE, tmp_path_factory.mktemp("openapi-sentences"))),
         "none": app(TOOLS_BASE, tmp_path_factory.mktemp("openapi-none") / "no-index"),
     }
 

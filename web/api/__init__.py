@@ -23,6 +23,7 @@ __all__ = ["api"]
 
 api = Blueprint("api", __name__)
 api.add_url_rule("/search", view_func=search.search, methods=["GET"])
+api.add_url_rule("/sentences", view_func=search.sentences, methods=["GET"])
 api.add_url_rule("/suggest", view_func=search.suggest, methods=["GET"])
 api.add_url_rule("/concepts/<concept_id>", view_func=concepts.concept, methods=["GET"])
 api.add_url_rule("/recognize", view_func=tools.recognize, methods=["POST"])

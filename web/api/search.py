@@ -1,4 +1,4 @@
-"""Search and autocomplete: ranked concepts for a query, and the best terms starting with a prefix."""
+"""Search and autocomplete: ranked concepts for a query, source sentences, and the best terms starting with a prefix."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from flask import Response, jsonify
 from glossary.model import STATUSES
 from glossary.search.as_json import result_to_dict, suggestion_to_dict
 from web.api import params
+from web.present.sentences import sentences_json
 from web.services import get_searcher
 
 MAX_LIMIT = 100
@@ -28,7 +29,19 @@ def search() -> Response:
     result = searcher.search(
         query, lang=lang, target=targets, subjects=subjects, statuses=statuses, limit=limit, offset=offset
     )
-    return jsonify(result_to_dict(result, targets, params.concept_url))
+    reader = params.use_interface_language()
+    return jsonify(result_to_dict(result, targets, params.concept_url, reader))
+
+
+def sentences() -> Response:
+    """Source sentences containing every word of ``q``, with their source, anchor and concepts."""
+    query = params.required("q")
+    searcher = get_searcher()
+    lang = params.choice("lang", searcher.info.languages)
+    limit = params.whole_number("limit", 20, 1, MAX_LIMIT)
+    offset = params.whole_number("offset", 0, 0, MAX_OFFSET)
+    result = searcher.search_sentences(query, lang=lang, limit=limit, offset=offset)
+    return jsonify(sentences_json(searcher, result, params.use_interface_language(), params.concept_url))
 
 
 def suggest() -> Response:

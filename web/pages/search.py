@@ -1,4 +1,8 @@
-"""The search page (the home page): a query, its filters and one page of hits, with a JSON twin."""
+"""The search page (the home page): a query, its filters and one page of hits, with a JSON twin.
+
+Under the hits, the first page shows the source sentences holding the
+query's words ("In the sources"), each with the concepts it is about.
+"""
 
 from __future__ import annotations
 
@@ -11,16 +15,19 @@ from flask_babel import gettext as _
 from glossary.languages import find_language
 from glossary.model import STATUSES, Concept
 from glossary.search import Searcher
-from glossary.search.results import SearchResult
+from glossary.search.results import SearchResult, reader_definition_lang
 from web.i18n import interface_language, query_args
 from web.pages import pages
 from web.pages.twins import render_twin, twin_route
 from web.present.concepts import concept_json, ordered_terms
 from web.present.highlight import highlight
 from web.present.labels import language_name, subject_label
+from web.present.sentences import sentence_view
 from web.services import get_searcher
 
 PAGE_SIZE = 20
+#: Sentences shown under the first page of hits.
+SENTENCES_SHOWN = 10
 #: A longer ``q`` is refused with a 400; search reads only the first 200 characters of a query anyway.
 MAX_QUERY_LENGTH = 1000
 #: Page numbers are clamped to this before any arithmetic, so a 26-digit ``page=`` costs nothing.
@@ -59,18 +66,24 @@ def _hit_view(hit: Any, state: dict[str, Any], languages: list[str]) -> dict[str
         section = concept.languages.get(code)
         if section and section.terms:
             equivalents.append({"lang": code, "terms": ordered_terms(section.terms)})
-    definition = None
-    for code in (matched.lang, state["to"], interface_language(), *languages):
+    # The reader's language when the concept defines itself in it, else the matched one (then any other).
+    definition_lang = reader_definition_lang(concept, interface_language(), matched.lang)
+    for code in (definition_lang, state["to"], *languages):
         if code and concept.definition(code):
-            definition = concept.definition(code)
+            definition_lang = code
             break
     return {
         "concept": concept,
         "matched": matched,
         "segments": highlight(matched.term, state["q"]),
         "equivalents": equivalents,
-        "definition": definition,
+        "definition": concept.definition(definition_lang) if definition_lang else None,
+        "definition_lang": definition_lang,
     }
+
+
+def _concept_page(concept_id: str) -> str:
+    return url_for("pages.concept", concept_id=concept_id)
 
 
 def _search_page(searcher: Searcher, state: dict[str, Any]) -> SearchResult:
@@ -98,6 +111,8 @@ def search(fmt: str) -> Any:
     state = _search_state(list(info.languages))
     result = None
     hits: list[dict[str, Any]] = []
+    sentences: list[dict[str, Any]] = []
+    sentence_total = 0
     if state["q"]:
         result = _search_page(searcher, state)
         last = max(1, (result.total + PAGE_SIZE - 1) // PAGE_SIZE)
@@ -106,6 +121,10 @@ def search(fmt: str) -> Any:
             result = _search_page(searcher, state)
         if fmt == "html":
             hits = [_hit_view(hit, state, list(info.languages)) for hit in result.hits]
+        if state["page"] == 1:
+            found = searcher.search_sentences(state["q"], lang=state["from"] or None, limit=SENTENCES_SHOWN)
+            sentences = [sentence_view(searcher, hit, interface_language(), _concept_page) for hit in found.hits]
+            sentence_total = found.total
     data = {
         "query": state,
         "total": result.total if result else 0,
@@ -118,6 +137,8 @@ def search(fmt: str) -> Any:
             }
             for hit in (result.hits if result else [])
         ],
+        "sentences": sentences,
+        "sentence_total": sentence_total,
     }
     pages_count = (data["total"] + PAGE_SIZE - 1) // PAGE_SIZE
     return render_twin(
@@ -127,6 +148,8 @@ def search(fmt: str) -> Any:
         state=state,
         result=result,
         hits=hits,
+        sentences=sentences,
+        sentence_total=sentence_total,
         pages_count=pages_count,
         info=info,
         statuses=STATUSES,
