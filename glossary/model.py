@@ -298,6 +298,15 @@ class Termbase:
     concepts: dict[str, Concept] = field(default_factory=dict)
     sources: dict[str, SourceText] = field(default_factory=dict)
     subjects: dict[str, Subject] = field(default_factory=dict)
+    #: ``name`` and ``description`` in other languages, as ``(lang, text)`` pairs.
+    name_by_lang: tuple[tuple[str, str], ...] = ()
+    description_by_lang: tuple[tuple[str, str], ...] = ()
+
+    def name_in(self, lang: str) -> str:
+        return dict(self.name_by_lang).get(lang, self.name)
+
+    def description_in(self, lang: str) -> str:
+        return dict(self.description_by_lang).get(lang, self.description)
 
     def __len__(self) -> int:
         return len(self.concepts)

@@ -273,6 +273,8 @@ def _meta(termbase: Termbase, languages: tuple[str, ...], fingerprint: str | Non
         "format": 1,
         "name": termbase.name,
         "description": termbase.description,
+        "name_by_lang": dict(termbase.name_by_lang),
+        "description_by_lang": dict(termbase.description_by_lang),
         "languages": list(languages),
         "subjects": {sid: subject_to_dict(subject) for sid, subject in termbase.subjects.items()},
         "sources": sources,

@@ -135,6 +135,15 @@ class IndexInfo:
     built_at: str = ""
     #: None when the index was built without lint (``glossary build --no-lint``, or an older index).
     lint: LintSummary | None = None
+    name_by_lang: dict[str, str] = field(default_factory=dict)
+    description_by_lang: dict[str, str] = field(default_factory=dict)
+
+    def name_in(self, lang: str) -> str:
+        """The term base's name in ``lang``, else as given first."""
+        return self.name_by_lang.get(lang, self.name)
+
+    def description_in(self, lang: str) -> str:
+        return self.description_by_lang.get(lang, self.description)
 
     @classmethod
     def from_meta(cls, meta: dict[str, Any]) -> IndexInfo:
@@ -146,6 +155,8 @@ class IndexInfo:
         return cls(
             name=meta.get("name", ""),
             description=meta.get("description", ""),
+            name_by_lang=dict(meta.get("name_by_lang", {})),
+            description_by_lang=dict(meta.get("description_by_lang", {})),
             languages=tuple(meta.get("languages", ())),
             subjects=subjects,
             sources=sources,

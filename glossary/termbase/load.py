@@ -124,8 +124,10 @@ class _Loader:
         fields = reader.mapping(node, "", ("name", "description", "languages"))
         if fields is None:
             return
-        termbase.name = reader.string(fields.get("name"), "name")
-        termbase.description = reader.string(fields.get("description"), "description")
+        for key in ("name", "description"):
+            versions = self._localized(reader, fields.get(key), key, required=False)
+            setattr(termbase, key, versions[0][1] if versions else "")
+            setattr(termbase, f"{key}_by_lang", tuple(pair for pair in versions if pair[0]))
         languages = []
         for code, item in reader.string_list(fields.get("languages"), "languages"):
             if code and not _language_known(code):

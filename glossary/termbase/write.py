@@ -64,10 +64,12 @@ def write_termbase(termbase: Termbase, directory: str | Path, *, copy_files_from
 
 def _write_into(termbase: Termbase, folder: Path, copy_files_from: Path | None) -> None:
     meta: dict[str, Any] = {}
-    if termbase.name:
-        meta["name"] = termbase.name
-    if termbase.description:
-        meta["description"] = termbase.description
+    for key in ("name", "description"):
+        versions = getattr(termbase, f"{key}_by_lang")
+        if versions:
+            meta[key] = dict(versions)
+        elif getattr(termbase, key):
+            meta[key] = getattr(termbase, key)
     if termbase.languages:
         meta["languages"] = list(termbase.languages)
     if meta:

@@ -97,3 +97,26 @@ def test_an_unknown_language_key_in_a_note_is_located(base: Path) -> None:
     )
     _, problems = check_termbase(base)
     assert any("concepts/iso.yaml:" in str(p) and "notes[0].text.xx" in str(p) for p in problems), problems
+
+
+def test_the_term_base_name_and_description_may_be_given_per_language(tmp_path: Path) -> None:
+    from glossary.search.index import build_index
+    from glossary.search.searcher import Searcher
+    from glossary.termbase import write_termbase
+
+    target = tmp_path / "base"
+    shutil.copytree(FIXTURES / "small", target)
+    (target / "termbase.yaml").write_text(
+        "name: {kk: Шағын база, ru: Малая база, en: Small base}\n"
+        "description: {kk: Сынақ базасы., en: A test base.}\n"
+        "languages: [kk, ru, en]\n",
+        encoding="utf-8",
+    )
+    termbase = load_termbase(target)
+    assert (termbase.name, termbase.name_in("ru"), termbase.name_in("de")) == ("Шағын база", "Малая база", "Шағын база")
+    assert termbase.description_in("ru") == "Сынақ базасы."  # no Russian version: the first given
+    write_termbase(termbase, tmp_path / "copy", copy_files_from=target)
+    assert load_termbase(tmp_path / "copy").name_by_lang == termbase.name_by_lang
+    build_index(termbase, tmp_path / "index")
+    info = Searcher(tmp_path / "index").info
+    assert (info.name_in("en"), info.description_in("en")) == ("Small base", "A test base.")

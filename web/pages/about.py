@@ -31,8 +31,8 @@ def about(fmt: str) -> Any:
     term_count = sum(1 for concept in searcher.concepts() for _ in concept.terms())
     built = _built_date(getattr(info, "built_at", ""))
     data = {
-        "name": info.name,
-        "description": info.description,
+        "name": info.name_in(lang),
+        "description": info.description_in(lang),
         "languages": list(info.languages),
         "concepts": info.concept_count,
         "terms": term_count,
