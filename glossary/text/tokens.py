@@ -16,7 +16,7 @@ letters, split at the joiners.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -85,8 +85,22 @@ def word_parts(text: str) -> Iterator[Token]:
         yield Token(match.group(), match.start(), match.end())
 
 
+def kazakh_lexicon(terms: Iterable[str]) -> frozenset[str]:
+    """The words of Kazakh terms, as written and folded: the stems the Kazakh stemmer prefers.
+
+    With it an ambiguous cut picks a word the term base knows (кеңесі → кеңес, not кеңе;
+    органы → орган).  Terms and texts must be keyed with the same lexicon to meet.
+    """
+    lexicon: set[str] = set()
+    for term in terms:
+        for token in words(term):
+            lower = token.text.lower()
+            lexicon.update((lower, fold(lower)))
+    return frozenset(lexicon)
+
+
 @lru_cache(maxsize=200_000)
-def folded_key(word: str, lang: str) -> str:
+def folded_key(word: str, lang: str, lexicon: frozenset[str] | None = None) -> str:
     """The key under which ``word`` is found whichever way it was typed.
 
     Kazakh is read into Cyrillic first when it contains Latin letters, then folded and stemmed
@@ -94,6 +108,8 @@ def folded_key(word: str, lang: str) -> str:
     The Kazakh stemmer is applied until the key stops changing: a term whose dictionary form
     looks inflected (сауда, read as сау-да) then shares its key with its real inflections
     (саудадағы → сауда → сау), which matters more to search than the lemma being right.
+    A verb form keys as its verbal noun (стандартталған → стандарттау), the form terms are
+    written in; ``lexicon`` (see :func:`kazakh_lexicon`) settles ambiguous cuts.
     """
     if lang == "kk":
         cyrillic = latin_to_kk(word) if has_latin(word) else word
@@ -101,7 +117,7 @@ def folded_key(word: str, lang: str) -> str:
             return fold(cyrillic)  # an abbreviation: ТМД, ИСО
         key, previous = fold(cyrillic), ""
         while key != previous:
-            previous, key = key, stem_kk_folded(key)
+            previous, key = key, stem_kk_folded(key, lexicon)
         return key
     return fold(lemma(word, lang))
 
@@ -111,21 +127,22 @@ MAX_ANALYZED_LENGTH = 80
 
 
 @lru_cache(maxsize=200_000)
-def _keys(word: str, lang: str) -> tuple[str, str]:
+def _keys(word: str, lang: str, lexicon: frozenset[str] | None = None) -> tuple[str, str]:
     visible = word.translate(_REMOVE_INVISIBLE)
     if len(visible) > MAX_ANALYZED_LENGTH:
         return visible.lower(), fold(visible)
-    return lemma(visible, lang), folded_key(visible, lang)
+    return lemma(visible, lang), folded_key(visible, lang, lexicon if lang == "kk" else None)
 
 
-def analyze(text: str, lang: str) -> list[AnalyzedToken]:
+def analyze(text: str, lang: str, lexicon: frozenset[str] | None = None) -> list[AnalyzedToken]:
     """Tokenize ``text`` and give each word its lemma and folded key in ``lang``.
 
-    Deterministic, and cached per word: repeated words cost a dictionary lookup.
+    Deterministic for a given ``lexicon`` (Kazakh only; see :func:`kazakh_lexicon`), and cached
+    per word: repeated words cost a dictionary lookup.
     """
     analyzed = []
     for match in WORD_PATTERN.finditer(text):
         word = match.group()
-        word_lemma, folded = _keys(word, lang)
+        word_lemma, folded = _keys(word, lang, lexicon)
         analyzed.append(AnalyzedToken(word, match.start(), match.end(), word_lemma, folded))
     return analyzed
