@@ -254,12 +254,16 @@ def _verb_roots(word: str, analyses: list[str], alphabet: _Alphabet) -> list[str
 def _choose(
     word: str, analyses: list[str], roots: list[str], alphabet: _Alphabet, lexicon: Container[str] | None
 ) -> str:
-    """A stem the lexicon knows, the longest; else the verb reading; else the deepest nominal analysis."""
+    """The deepest cut the lexicon knows; else the word if it knows it; else the verb reading, else the
+    deepest nominal analysis.  Cuts first: a lexicon of term words also holds inflected words of
+    multi-word terms (жазбаша түрде), which must not stop түрде from meeting түр."""
     if lexicon is not None:
-        known = [stem for stem in [word, *analyses] if stem in lexicon]
+        known = [stem for stem in analyses if stem in lexicon]
         known += [root for root in roots if root in lexicon or verbal_noun(root, alphabet.verbs) in lexicon]
         if known:
-            return _as_output(max(known, key=len), roots, alphabet)
+            return _as_output(min(known, key=len), roots, alphabet)
+        if word in lexicon:
+            return word
     if roots:
         return _as_output(roots[0], roots, alphabet)
     if not analyses:
