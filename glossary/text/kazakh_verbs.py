@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 
 from glossary.text.fold import fold
 
@@ -96,7 +97,7 @@ NEGATIONS = ("ма", "ме", "ба", "бе", "па", "пе")
 
 
 @dataclass(frozen=True)
-class VerbSpelling:
+class VerbSpelling:  # not slotted: cached_property stores in __dict__
     """The endings and letter classes for exact or folded spelling."""
 
     endings: tuple[Ending, ...]
@@ -140,9 +141,17 @@ class VerbSpelling:
             return last in self.voiceless
         return True
 
-    @property
+    @cached_property
     def converb_p(self) -> frozenset[str]:
         return frozenset(fold(form) if self.min_base > 2 else form for form in ("ып", "іп", "п"))
+
+    @cached_property
+    def by_last_letter(self) -> dict[str, tuple[Ending, ...]]:
+        """The endings by their last letter, in table order: a word is tried only against endings it can have."""
+        table: dict[str, list[Ending]] = {}
+        for ending in self.endings:
+            table.setdefault(ending.form[-1], []).append(ending)
+        return {letter: tuple(endings) for letter, endings in table.items()}
 
     def restored(self, base: str) -> str:
         """шығ-ып → шық, таб-ылады → тап: a final voiced consonant before a vowel-initial ending."""
@@ -205,7 +214,7 @@ def verb_roots(
     also reads as a noun (теңгені: теңге-ні rather than тең-ген-і).
     """
     roots: dict[str, int] = {}  # root → rank: negation or voice, then a -ла/-да/-та verb, then the rest
-    for ending in spelling.endings:
+    for ending in spelling.by_last_letter.get(word[-1:], ()):
         if not word.endswith(ending.form) or len(word) - len(ending.form) < spelling.min_base:
             continue
         if participles_only and not ending.inflects:
