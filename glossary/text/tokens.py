@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from glossary.text.fold import fold
-from glossary.text.kazakh_stem import stem_kk_folded
+from glossary.text.kazakh_stem import stem_kk, stem_kk_folded
 from glossary.text.lemmatize import lemma
 from glossary.text.translit import has_latin, latin_to_kk
 
@@ -131,7 +131,9 @@ def _keys(word: str, lang: str, lexicon: frozenset[str] | None = None) -> tuple[
     visible = word.translate(_REMOVE_INVISIBLE)
     if len(visible) > MAX_ANALYZED_LENGTH:
         return visible.lower(), fold(visible)
-    return lemma(visible, lang), folded_key(visible, lang, lexicon if lang == "kk" else None)
+    if lang == "kk" and lexicon is not None:
+        return stem_kk(visible, lexicon), folded_key(visible, lang, lexicon)
+    return lemma(visible, lang), folded_key(visible, lang)
 
 
 def analyze(text: str, lang: str, lexicon: frozenset[str] | None = None) -> list[AnalyzedToken]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from glossary.model import Concept, LanguageSection, Term
-from glossary.search.index import build_index
+from glossary.search.index import build_index, read_meta
 from glossary.search.searcher import Searcher
 from glossary.termbase.load import load_termbase
 from glossary.text import stem_kk, stem_kk_folded
@@ -135,10 +135,13 @@ def test_the_recognizer_finds_verbal_noun_terms_in_their_verb_forms() -> None:
 
 
 @pytest.fixture(scope="module")
-def searcher(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
-    index_dir = tmp_path_factory.mktemp("verbs-index")
-    build_index(load_termbase(FIXTURES / "verbs-termbase"), index_dir)
-    return Searcher(index_dir)
+def generation(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_index(load_termbase(FIXTURES / "verbs-termbase"), tmp_path_factory.mktemp("verbs-index"))
+
+
+@pytest.fixture(scope="module")
+def searcher(generation: Path) -> Searcher:
+    return Searcher(generation.parent)
 
 
 @pytest.mark.parametrize(
@@ -155,3 +158,21 @@ def searcher(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
 def test_search_finds_a_verbal_noun_term_by_its_verb_form(searcher: Searcher, query: str, concept_id: str) -> None:
     hits = searcher.search(query).hits
     assert [hit.concept.id for hit in hits][:1] == [concept_id]
+
+
+def test_the_index_stores_the_lexicon_its_keys_were_made_with(generation: Path) -> None:
+    stored = read_meta(generation)["kk_lexicon"]
+    assert stored == sorted(stored)  # deterministic
+    assert {"кеңес", "кенес", "орган", "стандарттау"} <= set(stored)
+
+
+@pytest.mark.parametrize(("query", "concept_id"), [("кеңесі", "council"), ("органы", "body"), ("Кеңесін", "council")])
+def test_search_cuts_an_ambiguous_form_at_the_stem_the_term_base_knows(
+    searcher: Searcher, query: str, concept_id: str
+) -> None:
+    """Without the lexicon кеңесі is cut to кеңе and found only by fuzzy matching."""
+    hits = searcher.search(query).hits
+    assert [(hit.concept.id, hit.matched.how) for hit in hits][:1] in (
+        [(concept_id, "lemma")],
+        [(concept_id, "folded")],
+    )
