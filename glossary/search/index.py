@@ -48,7 +48,7 @@ from glossary.search.keys import surface_key, term_keys, text_keys
 from glossary.search.schema import build_schema, complete_key, whole_term_keys
 from glossary.serialize import concept_to_dict, source_to_dict, subject_to_dict
 from glossary.termbase.load import load_termbase
-from glossary.text.tokens import kazakh_lexicon
+from glossary.text.tokens import canonical_lexicon, kazakh_lexicon
 
 CURRENT = "current"
 META_FILE = "meta.json"
@@ -249,7 +249,7 @@ def termbase_kk_lexicon(concepts: Iterable[Concept]) -> frozenset[str]:
 def meta_kk_lexicon(meta: dict[str, Any]) -> frozenset[str] | None:
     """The lexicon an index generation was keyed with (None for a generation built before it was stored)."""
     words = meta.get("kk_lexicon")
-    return frozenset(words) if words else None
+    return canonical_lexicon(frozenset(words)) if words else None
 
 
 def lint_meta(termbase: Termbase, source_dir: Path | None) -> dict[str, Any]:

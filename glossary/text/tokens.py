@@ -96,7 +96,27 @@ def kazakh_lexicon(terms: Iterable[str]) -> frozenset[str]:
         for token in words(term):
             lower = token.text.lower()
             lexicon.update((lower, fold(lower)))
-    return frozenset(lexicon)
+    return canonical_lexicon(frozenset(lexicon))
+
+
+#: One object per distinct lexicon, so that the per-word caches, keyed by it, compare it by identity.
+_LEXICONS: dict[frozenset[str], frozenset[str]] = {}
+_MAX_LEXICONS = 16
+
+
+def canonical_lexicon(lexicon: frozenset[str]) -> frozenset[str]:
+    """The one object standing for ``lexicon`` in this process.
+
+    The caches of :func:`analyze` and the search keys take the lexicon as part of their key; two
+    equal lexicons that are different objects (one built, one read back from an index's meta)
+    would be compared element by element on every cache hit.
+    """
+    canonical = _LEXICONS.get(lexicon)
+    if canonical is None:
+        if len(_LEXICONS) >= _MAX_LEXICONS:
+            _LEXICONS.clear()
+        canonical = _LEXICONS[lexicon] = lexicon
+    return canonical
 
 
 @lru_cache(maxsize=200_000)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from glossary.model import Concept, LanguageSection, Term
-from glossary.search.index import build_index, read_meta
+from glossary.search.index import build_index, meta_kk_lexicon, read_meta, termbase_kk_lexicon
 from glossary.search.searcher import Searcher
 from glossary.termbase.load import load_termbase
 from glossary.text import stem_kk, stem_kk_folded
@@ -164,6 +164,8 @@ def test_the_index_stores_the_lexicon_its_keys_were_made_with(generation: Path) 
     stored = read_meta(generation)["kk_lexicon"]
     assert stored == sorted(stored)  # deterministic
     assert {"кеңес", "кенес", "орган", "стандарттау"} <= set(stored)
+    # read back, it is the very object the build used: the per-word caches compare it by identity
+    assert meta_kk_lexicon(read_meta(generation)) is termbase_kk_lexicon(load_termbase(FIXTURES / "verbs-termbase"))
 
 
 @pytest.mark.parametrize(("query", "concept_id"), [("кеңесі", "council"), ("органы", "body"), ("Кеңесін", "council")])
