@@ -19,8 +19,8 @@ from tests.conftest import ROOT, shared_path
 #: Every test here reads the hand-lemmatized texts of ../shared/nlp/kazakh-tagged.
 pytestmark = pytest.mark.slow
 
-NOMINAL_FLOOR = 0.92  # measured: 92.2%
-ALL_WORDS_FLOOR = 0.86  # measured: 86.3% (verbs analysed; verbal nouns in -у stay whole, gold gives their root)
+NOMINAL_FLOOR = 0.92  # measured: 92.4%
+ALL_WORDS_FLOOR = 0.86  # measured: 86.4% (verbs analysed; verbal nouns in -у stay whole, gold gives their root)
 KEY_AGREEMENT_FLOOR = 0.965  # measured: 96.7% of nominal words share their gold lemma's search key
 
 
