@@ -1,4 +1,7 @@
-"""A rule-based Kazakh stemmer for search: strips case, possessive and plural suffixes.
+"""A rule-based Kazakh stemmer for search: strips case, possessive and plural suffixes, and conjugation.
+
+A verb form gives its root (стандартталған → стандартта; see :mod:`glossary.text.kazakh_verbs`),
+or, in the folded spelling search keys use, its verbal noun (стандарттау), the form terms are in.
 
 Only inflection is stripped, each variant only after the letters that license it and only in
 harmony with the stem, so ``стандарттардың`` → ``стандарт`` while ``стандарттау``
