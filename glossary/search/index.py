@@ -51,6 +51,7 @@ from glossary.search.schema import build_schema, complete_key, whole_term_keys
 from glossary.search.sentences import write_sentence_index
 from glossary.serialize import concept_to_dict, source_to_dict, subject_to_dict
 from glossary.termbase.load import load_termbase
+from glossary.text.tokens import canonical_lexicon, kazakh_lexicon
 
 CURRENT = "current"
 META_FILE = "meta.json"
@@ -203,7 +204,7 @@ def index_is_stale(termbase_dir: Path, index_dir: Path) -> bool:
     )
 
 
-def concept_document(concept: Concept) -> dict[str, Any]:
+def concept_document(concept: Concept, kk_lexicon: frozenset[str] | None = None) -> dict[str, Any]:
     """The Whoosh document of one concept: its keys per language and the stored concept."""
     doc: dict[str, Any] = {
         "id": concept.id,
@@ -221,26 +222,38 @@ def concept_document(concept: Concept) -> dict[str, Any]:
         words: list[str] = []
         text = texts.setdefault(lang, [])
         for term in section.terms:
-            keys = term_keys(term.text, lang)
+            keys = term_keys(term.text, lang, kk_lexicon)
             whole.extend(whole_term_keys(keys.exact, keys.lemma, keys.folded))
             words.extend(keys.words)
             complete.append(complete_key(surface_key(term.text), lang, term.text, concept.id))
             for context in term.contexts:
-                text.extend(text_keys(context.text, lang))
+                text.extend(text_keys(context.text, lang, kk_lexicon))
         if section.definition is not None:
-            text.extend(text_keys(section.definition.text, lang))
+            text.extend(text_keys(section.definition.text, lang, kk_lexicon))
         for name, found in (("term", whole), ("words", words)):
             values = [v for v in dict.fromkeys(found) if v]
             if values:
                 doc[f"{name}_{lang}"] = values
     for note in concept.notes:
         if note.lang and note.lang in concept.languages:
-            texts[note.lang].extend(text_keys(note.text, note.lang))
+            texts[note.lang].extend(text_keys(note.text, note.lang, kk_lexicon))
     for lang, keys in texts.items():
         if keys:
             doc[f"text_{lang}"] = keys
     doc["complete"] = complete
     return doc
+
+
+def termbase_kk_lexicon(concepts: Iterable[Concept]) -> frozenset[str]:
+    """The Kazakh stemmer's lexicon from a term base: the words of its Kazakh terms."""
+    sections = (concept.languages.get("kk") for concept in concepts)
+    return kazakh_lexicon(term.text for section in sections if section is not None for term in section.terms)
+
+
+def meta_kk_lexicon(meta: dict[str, Any]) -> frozenset[str] | None:
+    """The lexicon an index generation was keyed with (None for a generation built before it was stored)."""
+    words = meta.get("kk_lexicon")
+    return canonical_lexicon(frozenset(words)) if words else None
 
 
 def lint_meta(termbase: Termbase, source_dir: Path | None) -> dict[str, Any]:
@@ -287,20 +300,23 @@ def _meta(termbase: Termbase, languages: tuple[str, ...], fingerprint: str | Non
 
 # Concepts handed to forked analysis workers without pickling them (set just before the pool forks).
 _FORK_CONCEPTS: list[Concept] = []
+_FORK_LEXICON: frozenset[str] | None = None
 
 
 def _documents_of_slice(bounds: tuple[int, int]) -> list[dict[str, Any]]:
     start, end = bounds
-    return [concept_document(c) for c in _FORK_CONCEPTS[start:end]]
+    return [concept_document(c, _FORK_LEXICON) for c in _FORK_CONCEPTS[start:end]]
 
 
-def _documents(concepts: list[Concept], procs: int) -> Iterator[dict[str, Any]]:
+def _documents(
+    concepts: list[Concept], procs: int, kk_lexicon: frozenset[str] | None = None
+) -> Iterator[dict[str, Any]]:
     """Concept documents in order; with ``procs`` > 1 the analysis runs in forked worker processes."""
     if procs <= 1 or len(concepts) < 2000 or "fork" not in multiprocessing.get_all_start_methods():
-        yield from map(concept_document, concepts)
+        yield from (concept_document(concept, kk_lexicon) for concept in concepts)
         return
-    global _FORK_CONCEPTS  # noqa: PLW0603 - the fork start method shares it with workers for free
-    _FORK_CONCEPTS = concepts
+    global _FORK_CONCEPTS, _FORK_LEXICON  # the fork start method shares them with workers for free
+    _FORK_CONCEPTS, _FORK_LEXICON = concepts, kk_lexicon
     step = 500
     slices = [(i, min(i + step, len(concepts))) for i in range(0, len(concepts), step)]
     try:
@@ -308,7 +324,7 @@ def _documents(concepts: list[Concept], procs: int) -> Iterator[dict[str, Any]]:
             for batch in pool.imap(_documents_of_slice, slices):
                 yield from batch
     finally:
-        _FORK_CONCEPTS = []
+        _FORK_CONCEPTS, _FORK_LEXICON = [], None
 
 
 def build_index(
@@ -368,8 +384,10 @@ def _write_generation(
         codec=W3Codec(compression=0),
         compound=False,
     )
+    concepts = list(termbase)
+    kk_lexicon = termbase_kk_lexicon(concepts)
     try:
-        for doc in _documents(list(termbase), procs):
+        for doc in _documents(concepts, procs, kk_lexicon):
             writer.add_document(**doc)
     except BaseException:
         writer.cancel()
@@ -378,6 +396,7 @@ def _write_generation(
     write_sentence_index(termbase, generation, languages)
     fingerprint = termbase_fingerprint(source_dir) if source_dir is not None else None
     meta = _meta(termbase, languages, fingerprint)
+    meta["kk_lexicon"] = sorted(kk_lexicon)  # the searcher keys queries with the lexicon the index was keyed with
     if lint:
         meta["lint"] = lint_meta(termbase, source_dir)
     (generation / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")

@@ -46,9 +46,13 @@ def whole(text: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def term_keys(text: str, lang: str) -> TermKeys:
-    """The keys of one term (or of one query read as a term) in ``lang``."""
-    tokens = analyze(text, lang)
+def term_keys(text: str, lang: str, kk_lexicon: frozenset[str] | None = None) -> TermKeys:
+    """The keys of one term (or of one query read as a term) in ``lang``.
+
+    ``kk_lexicon``: the term base's Kazakh words, which settle the Kazakh stemmer's ambiguous cuts
+    (see :func:`glossary.text.tokens.kazakh_lexicon`); an index and its queries use the same one.
+    """
+    tokens = analyze(text, lang, kk_lexicon)
     lemmas = [t.lemma for t in tokens if t.lemma]
     folded = [t.folded for t in tokens if t.folded]
     return TermKeys(
@@ -60,12 +64,12 @@ def term_keys(text: str, lang: str) -> TermKeys:
 
 
 @lru_cache(maxsize=20_000)
-def text_keys(text: str, lang: str) -> tuple[str, ...]:
+def text_keys(text: str, lang: str, kk_lexicon: frozenset[str] | None = None) -> tuple[str, ...]:
     """Folded lemmas of every word of a running text (definitions and contexts), repeats kept.
 
     Cached: naming the language a full-text hit matched in re-reads its definition.
     """
-    return tuple(t.folded for t in analyze(text, lang) if t.folded)
+    return tuple(t.folded for t in analyze(text, lang, kk_lexicon) if t.folded)
 
 
 def surface_key(text: str) -> str:

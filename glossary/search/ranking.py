@@ -86,9 +86,11 @@ class Collector:
         langs: tuple[str, ...],
         allowed: set[int] | None,
         lexicon: Callable[[str], WordLexicon],
+        kk_lexicon: frozenset[str] | None = None,
     ) -> None:
         self.searcher = searcher
         self.lexicon = lexicon
+        self.kk_lexicon = kk_lexicon  # the stemmer's known Kazakh words, as the index was built with
         self.reader = searcher.reader()
         self.langs = langs
         self.allowed = allowed
@@ -116,7 +118,7 @@ class Collector:
         """Levels 1-3: the query equals a whole term, its lemmas, or its folded/transliterated form."""
         for lang in self.langs:
             for text, transliterated in query_variants(query, lang):
-                keys = term_keys(text, lang)
+                keys = term_keys(text, lang, self.kk_lexicon)
                 for kind, score in WHOLE_LEVELS:
                     how = "folded" if transliterated else kind
                     level = min(score, 800.0) if transliterated else score
@@ -130,7 +132,7 @@ class Collector:
         for lang in self.langs:
             found: dict[str, None] = {}
             for text, _ in query_variants(query, lang):
-                found.update(dict.fromkeys(term_keys(text, lang).words))
+                found.update(dict.fromkeys(term_keys(text, lang, self.kk_lexicon).words))
             if found:
                 words[lang] = tuple(found)[:MAX_QUERY_WORDS]
         return words
@@ -258,12 +260,13 @@ def collect(
     want: int,
     lexicon: Callable[[str], WordLexicon],
     loose: bool = False,
+    kk_lexicon: frozenset[str] | None = None,
 ) -> Collected:
     """All candidates for ``query`` in ``langs``; ``want`` bounds the scored levels.
 
     ``lexicon(lang)`` gives the words of ``words_<lang>`` for fuzzy look-ups.
     """
-    collector = Collector(searcher, langs, allowed, lexicon)
+    collector = Collector(searcher, langs, allowed, lexicon, kk_lexicon)
     words = collector.query_words(query)
     if loose:
         collector.fuzzy_terms(words, want, loose=True)

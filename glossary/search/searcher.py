@@ -23,7 +23,7 @@ from whoosh import query as wq
 
 from glossary.model import Concept
 from glossary.search.fuzzy import WordLexicon
-from glossary.search.index import live_generation, read_meta
+from glossary.search.index import live_generation, meta_kk_lexicon, read_meta
 from glossary.search.keys import clean_query, prefix_keys, term_keys, text_keys
 from glossary.search.ranking import BAND, FUZZY_PARTIAL, SOURCE, Candidate, collect
 from glossary.search.results import Hit, IndexInfo, Match, SearchResult, SentenceHit, SentenceResult, Suggestion
@@ -61,7 +61,9 @@ class Searcher:
         ix = whoosh_index.open_dir(str(generation))
         self._whoosh = ix.searcher()
         self._reader = self._whoosh.reader()
-        self._info = IndexInfo.from_meta(read_meta(generation))
+        meta = read_meta(generation)
+        self._info = IndexInfo.from_meta(meta)
+        self._kk_lexicon = meta_kk_lexicon(meta)
         self._concepts: OrderedDict[int, Concept] = OrderedDict()
         self._filters: dict[tuple[tuple[str, ...], tuple[str, ...]], set[int] | None] = {}
         self._lexicons: dict[str, WordLexicon] = {}
@@ -193,7 +195,13 @@ class Searcher:
             return SearchResult(query=cleaned, hits=[], total=0)
         want = offset + limit
         collected = collect(
-            self._whoosh, cleaned, langs=langs, allowed=allowed, want=max(want, 10), lexicon=self._word_lexicon
+            self._whoosh,
+            cleaned,
+            langs=langs,
+            allowed=allowed,
+            want=max(want, 10),
+            lexicon=self._word_lexicon,
+            kk_lexicon=self._kk_lexicon,
         )
         ranked = sorted(collected.candidates.items(), key=lambda item: (-item[1].score, item[0]))
         total = collected.total
@@ -214,7 +222,14 @@ class Searcher:
             did_you_mean = self._hit(ranked[0][0], ranked[0][1], langs).matched.term
         elif not total:
             loose = collect(
-                self._whoosh, cleaned, langs=langs, allowed=allowed, want=1, lexicon=self._word_lexicon, loose=True
+                self._whoosh,
+                cleaned,
+                langs=langs,
+                allowed=allowed,
+                want=1,
+                lexicon=self._word_lexicon,
+                loose=True,
+                kk_lexicon=self._kk_lexicon,
             )
             if loose.candidates:
                 docnum, candidate = max(loose.candidates.items(), key=lambda item: item[1].score)
@@ -280,7 +295,7 @@ class Searcher:
 
     def _hit(self, docnum: int, candidate: Candidate, langs: tuple[str, ...]) -> Hit:
         concept = self._concept_at(docnum)
-        return Hit(concept, round(candidate.score, 3), _matched(concept, candidate, langs))
+        return Hit(concept, round(candidate.score, 3), _matched(concept, candidate, langs, self._kk_lexicon))
 
     # -- autocomplete ------------------------------------------------------------------------------
 
@@ -306,13 +321,15 @@ class Searcher:
         return [suggestion for _, suggestion in sorted(found.values(), key=lambda item: item[0])[:limit]]
 
 
-def _matched(concept: Concept, candidate: Candidate, langs: tuple[str, ...]) -> Match:
+def _matched(
+    concept: Concept, candidate: Candidate, langs: tuple[str, ...], kk_lexicon: frozenset[str] | None
+) -> Match:
     """Name the term (and language) through which ``concept`` matched."""
     if candidate.kind in ("exact", "lemma", "folded") and candidate.lang:
         section = concept.languages.get(candidate.lang)
         depth = ("exact", "lemma", "folded").index(candidate.kind) + 1
         for term in section.terms if section else ():
-            keys = term_keys(term.text, candidate.lang)
+            keys = term_keys(term.text, candidate.lang, kk_lexicon)
             if candidate.key in (keys.exact, keys.lemma, keys.folded)[:depth]:
                 return Match(candidate.lang, term.text, candidate.how)
     if candidate.kind == "words":
@@ -321,30 +338,32 @@ def _matched(concept: Concept, candidate: Candidate, langs: tuple[str, ...]) -> 
             wanted = set(candidate.words.get(lang, ()))
             section = concept.languages.get(lang)
             for term in section.terms if section and wanted else ():
-                if wanted <= set(term_keys(term.text, lang).words) and (best is None or len(term.text) < best[0]):
+                if wanted <= set(term_keys(term.text, lang, kk_lexicon).words) and (
+                    best is None or len(term.text) < best[0]
+                ):
                     best = (len(term.text), lang, term.text)
             if best:
                 return Match(best[1], best[2], candidate.how)
     if candidate.kind == "text":
         for lang in langs:
             wanted = set(candidate.words.get(lang, ()))
-            if wanted and wanted & _text_words(concept, lang):
+            if wanted and wanted & _text_words(concept, lang, kk_lexicon):
                 return Match(lang, concept.label(lang), candidate.how)
     lang = candidate.lang or next((code for code in langs if code in concept.languages), langs[0])
     return Match(lang, concept.label(lang), candidate.how)
 
 
-def _text_words(concept: Concept, lang: str) -> set[str]:
+def _text_words(concept: Concept, lang: str, kk_lexicon: frozenset[str] | None) -> set[str]:
     section = concept.languages.get(lang)
     words: set[str] = set()
     if section is None:
         return words
     if section.definition:
-        words.update(text_keys(section.definition.text, lang))
+        words.update(text_keys(section.definition.text, lang, kk_lexicon))
     for term in section.terms:
         for context in term.contexts:
-            words.update(text_keys(context.text, lang))
+            words.update(text_keys(context.text, lang, kk_lexicon))
     for note in concept.notes:
         if note.lang == lang:
-            words.update(text_keys(note.text, lang))
+            words.update(text_keys(note.text, lang, kk_lexicon))
     return words

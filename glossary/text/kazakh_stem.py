@@ -1,4 +1,7 @@
-"""A rule-based Kazakh stemmer for search: strips case, possessive and plural suffixes.
+"""A rule-based Kazakh stemmer for search: strips case, possessive and plural suffixes, and conjugation.
+
+A verb form gives its root (стандартталған → стандартта; see :mod:`glossary.text.kazakh_verbs`),
+or, in the folded spelling search keys use, its verbal noun (стандарттау), the form terms are in.
 
 Only inflection is stripped, each variant only after the letters that license it and only in
 harmony with the stem, so ``стандарттардың`` → ``стандарт`` while ``стандарттау``
@@ -28,6 +31,7 @@ from glossary.text.kazakh_suffixes import (
     Suffix,
     folded_suffixes,
 )
+from glossary.text.kazakh_verbs import EXACT_VERBS, FOLDED_VERBS, VerbSpelling, verb_roots, verbal_noun
 
 MIN_STEM = 2
 #: The lower-case letters of the Kazakh Cyrillic alphabet: a word with any other character is not stemmed.
@@ -62,6 +66,10 @@ class _Alphabet:
     # often for lemmas, but search keys meet their lemmas more often without it (the adjective then
     # keys as its noun-like stem on every side), so folded keys do not.
     keeps_ly_adjectives: bool
+    verbs: VerbSpelling
+    # Give a verb form as its -у noun (стандартталған → стандарттау) rather than its root (стандартта)?
+    # Search keys do, so that a form meets the verbal-noun term; lemmas give the root, as dictionaries do.
+    verbs_as_nouns: bool
 
     @classmethod
     def build(cls, suffixes: tuple[Suffix, ...], folded: bool) -> _Alphabet:
@@ -89,6 +97,8 @@ class _Alphabet:
             irregular={fold(k): fold(v) for k, v in IRREGULAR.items()} if folded else IRREGULAR,
             syllabic=(frozenset(fold("".join(VOWELS))) | VOWELS if folded else VOWELS) | {"у"},
             keeps_ly_adjectives=not folded,
+            verbs=FOLDED_VERBS if folded else EXACT_VERBS,
+            verbs_as_nouns=folded,
         )
 
     def harmony(self, stem: str) -> Harmony:
@@ -233,14 +243,41 @@ def _analyses(word: str, alphabet: _Alphabet) -> list[str]:
     return found
 
 
-def _choose(word: str, analyses: list[str], lexicon: Container[str] | None) -> str:
+def _verb_roots(word: str, analyses: list[str], alphabet: _Alphabet) -> list[str]:
+    """Verb roots of the word itself, then of its nominal analyses (жасалғаны → жасалған → жаса)."""
+    roots = verb_roots(word, alphabet.verbs, alphabet.acceptable_stem)
+    for candidate in dict.fromkeys(analyses):
+        noun_too = candidate[:-1] in analyses  # теңген-і or теңге-ні
+        roots.extend(
+            verb_roots(candidate, alphabet.verbs, alphabet.acceptable_stem, participles_only=True, marked_only=noun_too)
+        )
+    return list(dict.fromkeys(roots))
+
+
+def _choose(
+    word: str, analyses: list[str], roots: list[str], alphabet: _Alphabet, lexicon: Container[str] | None
+) -> str:
+    """The deepest cut the lexicon knows; else the word if it knows it; else the verb reading, else the
+    deepest nominal analysis.  Cuts first: a lexicon of term words also holds inflected words of
+    multi-word terms (жазбаша түрде), which must not stop түрде from meeting түр."""
     if lexicon is not None:
-        known = [stem for stem in [word, *analyses] if stem in lexicon]
+        known = [stem for stem in analyses if stem in lexicon]
+        known += [root for root in roots if root in lexicon or verbal_noun(root, alphabet.verbs) in lexicon]
         if known:
-            return max(known, key=len)
+            return _as_output(min(known, key=len), roots, alphabet)
+        if word in lexicon:
+            return word
+    if roots:
+        return _as_output(roots[0], roots, alphabet)
     if not analyses:
         return word
     return min(analyses, key=len)
+
+
+def _as_output(stem: str, roots: list[str], alphabet: _Alphabet) -> str:
+    if alphabet.verbs_as_nouns and stem in roots:
+        return verbal_noun(stem, alphabet.verbs)
+    return stem
 
 
 _HYPHENS = "-‐‑"
@@ -278,7 +315,8 @@ def _stem(word: str, lexicon: Container[str] | None, alphabet: _Alphabet) -> str
         return alphabet.irregular[lower]
     if lower in alphabet.uninflected:
         return lower
-    stem = _choose(lower, _analyses(lower, alphabet), lexicon)
+    analyses = _analyses(lower, alphabet)
+    stem = _choose(lower, analyses, _verb_roots(lower, analyses, alphabet), alphabet, lexicon)
     return alphabet.irregular.get(stem, stem)
 
 

@@ -16,12 +16,12 @@ letters, split at the joiners.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from glossary.text.fold import fold
-from glossary.text.kazakh_stem import stem_kk_folded
+from glossary.text.kazakh_stem import stem_kk, stem_kk_folded
 from glossary.text.lemmatize import lemma
 from glossary.text.translit import has_latin, latin_to_kk
 
@@ -85,8 +85,42 @@ def word_parts(text: str) -> Iterator[Token]:
         yield Token(match.group(), match.start(), match.end())
 
 
+def kazakh_lexicon(terms: Iterable[str]) -> frozenset[str]:
+    """The words of Kazakh terms, as written and folded: the stems the Kazakh stemmer prefers.
+
+    With it an ambiguous cut picks a word the term base knows (кеңесі → кеңес, not кеңе;
+    органы → орган).  Terms and texts must be keyed with the same lexicon to meet.
+    """
+    lexicon: set[str] = set()
+    for term in terms:
+        for token in words(term):
+            lower = token.text.lower()
+            lexicon.update((lower, fold(lower)))
+    return canonical_lexicon(frozenset(lexicon))
+
+
+#: One object per distinct lexicon, so that the per-word caches, keyed by it, compare it by identity.
+_LEXICONS: dict[frozenset[str], frozenset[str]] = {}
+_MAX_LEXICONS = 16
+
+
+def canonical_lexicon(lexicon: frozenset[str]) -> frozenset[str]:
+    """The one object standing for ``lexicon`` in this process.
+
+    The caches of :func:`analyze` and the search keys take the lexicon as part of their key; two
+    equal lexicons that are different objects (one built, one read back from an index's meta)
+    would be compared element by element on every cache hit.
+    """
+    canonical = _LEXICONS.get(lexicon)
+    if canonical is None:
+        if len(_LEXICONS) >= _MAX_LEXICONS:
+            _LEXICONS.clear()
+        canonical = _LEXICONS[lexicon] = lexicon
+    return canonical
+
+
 @lru_cache(maxsize=200_000)
-def folded_key(word: str, lang: str) -> str:
+def folded_key(word: str, lang: str, lexicon: frozenset[str] | None = None) -> str:
     """The key under which ``word`` is found whichever way it was typed.
 
     Kazakh is read into Cyrillic first when it contains Latin letters, then folded and stemmed
@@ -94,6 +128,8 @@ def folded_key(word: str, lang: str) -> str:
     The Kazakh stemmer is applied until the key stops changing: a term whose dictionary form
     looks inflected (сауда, read as сау-да) then shares its key with its real inflections
     (саудадағы → сауда → сау), which matters more to search than the lemma being right.
+    A verb form keys as its verbal noun (стандартталған → стандарттау), the form terms are
+    written in; ``lexicon`` (see :func:`kazakh_lexicon`) settles ambiguous cuts.
     """
     if lang == "kk":
         cyrillic = latin_to_kk(word) if has_latin(word) else word
@@ -101,7 +137,7 @@ def folded_key(word: str, lang: str) -> str:
             return fold(cyrillic)  # an abbreviation: ТМД, ИСО
         key, previous = fold(cyrillic), ""
         while key != previous:
-            previous, key = key, stem_kk_folded(key)
+            previous, key = key, stem_kk_folded(key, lexicon)
         return key
     return fold(lemma(word, lang))
 
@@ -111,21 +147,24 @@ MAX_ANALYZED_LENGTH = 80
 
 
 @lru_cache(maxsize=200_000)
-def _keys(word: str, lang: str) -> tuple[str, str]:
+def _keys(word: str, lang: str, lexicon: frozenset[str] | None = None) -> tuple[str, str]:
     visible = word.translate(_REMOVE_INVISIBLE)
     if len(visible) > MAX_ANALYZED_LENGTH:
         return visible.lower(), fold(visible)
+    if lang == "kk" and lexicon is not None:
+        return stem_kk(visible, lexicon), folded_key(visible, lang, lexicon)
     return lemma(visible, lang), folded_key(visible, lang)
 
 
-def analyze(text: str, lang: str) -> list[AnalyzedToken]:
+def analyze(text: str, lang: str, lexicon: frozenset[str] | None = None) -> list[AnalyzedToken]:
     """Tokenize ``text`` and give each word its lemma and folded key in ``lang``.
 
-    Deterministic, and cached per word: repeated words cost a dictionary lookup.
+    Deterministic for a given ``lexicon`` (Kazakh only; see :func:`kazakh_lexicon`), and cached
+    per word: repeated words cost a dictionary lookup.
     """
     analyzed = []
     for match in WORD_PATTERN.finditer(text):
         word = match.group()
-        word_lemma, folded = _keys(word, lang)
+        word_lemma, folded = _keys(word, lang, lexicon)
         analyzed.append(AnalyzedToken(word, match.start(), match.end(), word_lemma, folded))
     return analyzed

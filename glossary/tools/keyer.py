@@ -50,8 +50,9 @@ class Keyer:
     never changes, so two threads that miss together store the same value.
     """
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, lexicon: frozenset[str] | None = None) -> None:
         self.lang = lang
+        self.lexicon = lexicon  # the Kazakh stemmer's known stems (the term base's words)
         self._cache: dict[str, str] = {}
         self._writing = Lock()
 
@@ -60,7 +61,7 @@ class Keyer:
         cached = self._cache.get(word)
         if cached is not None:
             return cached
-        analyzed = analyze(word, self.lang)
+        analyzed = analyze(word, self.lang, self.lexicon)
         key = analyzed[0].folded if analyzed and analyzed[0].folded else fold(word)
         with self._writing:
             if len(self._cache) >= CACHE_LIMIT:

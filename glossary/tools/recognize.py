@@ -26,6 +26,7 @@ from typing import Any, NamedTuple
 
 from glossary.model import DISCOURAGED_STATUSES, Concept, Term
 from glossary.text.fold import fold
+from glossary.text.tokens import kazakh_lexicon
 from glossary.text.translit import has_latin
 from glossary.tools.keyer import KeyedText, Keyer, folded_surface
 
@@ -156,17 +157,20 @@ class Recognizer:
     (spans are ints, not tuples) so that the collector has little to walk.
     """
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, lexicon: frozenset[str] | None = None) -> None:
         self.lang = lang
         self.concepts: dict[str, Concept] = {}
         self.term_count = 0
-        self._keyer = Keyer(lang)
+        self._keyer = Keyer(lang, lexicon)
         self._root: dict[str, Any] = {}
 
     @classmethod
     def from_concepts(cls, concepts: Iterable[Concept], lang: str) -> Recognizer:
-        """A recognizer for every term in ``lang`` of ``concepts``."""
-        recognizer = cls(lang)
+        """A recognizer for every term in ``lang`` of ``concepts``; their Kazakh terms are the stemmer's lexicon."""
+        concepts = list(concepts)
+        sections = (concept.languages.get("kk") for concept in concepts)
+        lexicon = kazakh_lexicon(term.text for section in sections if section is not None for term in section.terms)
+        recognizer = cls(lang, lexicon if lang == "kk" else None)
         for concept in concepts:
             recognizer.add(concept)
         return recognizer

@@ -34,10 +34,10 @@ from glossary.termbase.load import load_termbase
 go = Path(sys.argv[3])
 analyse = index.concept_document
 
-def slow(concept):
+def slow(concept, *lexicon):
     while not go.exists():
         time.sleep(0.02)
-    return analyse(concept)
+    return analyse(concept, *lexicon)
 
 index.concept_document = slow
 index.build_index(load_termbase(sys.argv[1]), Path(sys.argv[2]))

@@ -72,7 +72,7 @@ def test_a_failed_build_leaves_the_live_index_alone(
     index_dir = tmp_path / "index"
     live = build_index(load_termbase(termbase_copy), index_dir, source_dir=termbase_copy)
 
-    def broken(concept: Concept) -> dict[str, object]:
+    def broken(concept: Concept, *lexicon: object) -> dict[str, object]:
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(index_module, "concept_document", broken)

@@ -19,9 +19,9 @@ from tests.conftest import ROOT, shared_path
 #: Every test here reads the hand-lemmatized texts of ../shared/nlp/kazakh-tagged.
 pytestmark = pytest.mark.slow
 
-NOMINAL_FLOOR = 0.92  # measured: 92.5%
-ALL_WORDS_FLOOR = 0.75  # measured: 75.5% (verbs are conjugated, the stemmer keeps them whole)
-KEY_AGREEMENT_FLOOR = 0.963  # measured: 96.7% of nominal words share their gold lemma's search key
+NOMINAL_FLOOR = 0.92  # measured: 92.4%
+ALL_WORDS_FLOOR = 0.86  # measured: 86.4% (verbs analysed; verbal nouns in -у stay whole, gold gives their root)
+KEY_AGREEMENT_FLOOR = 0.965  # measured: 96.7% of nominal words share their gold lemma's search key
 
 
 def _measure_module():
