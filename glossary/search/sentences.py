@@ -91,6 +91,10 @@ def about(source_id: str, count: int, cited: dict[Source, list[str]]) -> list[li
 def sentence_keys(sentence: str, lang: str) -> list[str]:
     """The sentence's :func:`text_keys`, plus the words of hyphen-joined ones («Ұйымы-Минскідегі» → минск).
 
+    Sentences and queries are keyed without the term base's Kazakh lexicon: it holds term words as
+    terms inflect them (сауда ұйымы), which would keep «ұйымы» whole in running text and part it
+    from the query «ұйым».  Both sides use the same analysis, so they meet.
+
     Source texts join words with a hyphen where a dash was meant; a term
     field never does, so only sentences read both ways.
     """
