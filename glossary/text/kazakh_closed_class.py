@@ -19,13 +19,12 @@ UNINFLECTED = _words(
     "сияқты секілді тәрізді қатысты байланысты сәйкес гөрі қарағанда ретінде және немесе бірақ алайда әрі себебі "
     "өйткені сондықтан сондай-ақ әлде тіпті ғана тек тағы әлбетте мысалы яғни "
     # adverbs and adjectives of place and time, question words
-    "осы сол енді әлі бүгін бүгінде ертең кеше бұрын қазір қазіргі бүгінгі кейінгі дейінгі "
-    "төмен төменгі жоғары жоғарғы ілгері алға алда кейде неге қайда қайдан қашан әбден ақырын "
-    "басқа өзге жалпы бәрі барлық көптеген талай ірі ішкі сыртқы соңғы алдыңғы бастапқы биылғы былтырғы "
-    # numerals (cardinal and ordinal)
+    "осы сол енді әлі бүгін бүгінде ертең кеше бұрын қазір "
+    "төмен төменгі жоғары ілгері алға алда кейде неге қайда қайдан қашан әбден ақырын "
+    "басқа өзге жалпы бәрі барлық көптеген талай ірі ішкі сыртқы алдыңғы бастапқы "
+    # cardinal numerals (their ordinals are in IRREGULAR)
     "бір екі үш төрт бес алты жеті сегіз тоғыз он жиырма отыз қырық елу алпыс жетпіс сексен "
-    "тоқсан жүз мың миллион миллиард бірінші екінші үшінші төртінші бесінші алтыншы жетінші "
-    "сегізінші тоғызыншы оныншы "
+    "тоқсан жүз мың миллион миллиард "
     # pronouns that are their own lemma although they end like a suffix
     "сіздер"
 )
@@ -49,4 +48,41 @@ _AUXILIARY_FORMS = {
     "де": "деп деді дейді деген делінген делген дейтін десе демек деймін дейміз",
     "жат": "жатыр жатырмын жатырмыз жатырсыз жатырсың",
 }
+_BACK = frozenset("аоұыя")
+_VOWELS = frozenset("аәеиоөұүыіэюя")
+
+
+def _back(word: str) -> bool:
+    """Whether the last vowel that tells is back (harmony picks the suffix variant)."""
+    return next((char in _BACK for char in reversed(word) if char in _VOWELS and char not in "иу"), True)
+
+
+def _ordinal(cardinal: str) -> str:
+    """The ordinal of a cardinal: -ыншы/-інші after a consonant (or у), -ншы/-нші after a vowel."""
+    ending = "ншы" if _back(cardinal) else "нші"
+    if cardinal.endswith("ық"):
+        cardinal = cardinal[:-2] + "қ"  # қырық → қырқыншы: a high vowel drops before a vowel-initial suffix
+    if cardinal[-1] in _VOWELS and cardinal[-1] != "у":
+        return cardinal + ending
+    return cardinal + ("ы" if _back(cardinal) else "і") + ending
+
+
+def _attributive(adverb: str) -> str:
+    """The adjective an adverb of time or place makes with -ғы/-гі (-қы/-кі after a voiceless consonant)."""
+    if adverb[-1] in "кқпстфхшщ":
+        return adverb + ("қы" if _back(adverb) else "кі")
+    return adverb + ("ғы" if _back(adverb) else "гі")
+
+
+# Ordinal numerals are read as their cardinal with the ordinal suffix (бірінші → бір), as Kazakh
+# grammars and morphological analysers do.
+_CARDINALS = "бір екі үш төрт бес алты жеті сегіз тоғыз он отыз қырық елу алпыс жетпіс сексен тоқсан жүз мың"
+# The attributive -ғы/-гі of adverbs of time and of postpositions of time (бүгінгі → бүгін, соңғы →
+# соң): the same adverb, used before a noun.  (жоғары drops its last vowel: жоғарғы.)
+_ATTRIBUTIVE_BASES = "бүгін қазір биыл былтыр кеше ертең күндіз соң кейін дейін бұрын әуел"
+_DERIVED = {_ordinal(cardinal): cardinal for cardinal in _CARDINALS.split()}
+_DERIVED |= {_attributive(adverb): adverb for adverb in _ATTRIBUTIVE_BASES.split()}
+_DERIVED["жоғарғы"] = "жоғары"
+
 IRREGULAR = {form: lemma for lemma, forms in (_PRONOUN_FORMS | _AUXILIARY_FORMS).items() for form in forms.split()}
+IRREGULAR |= _DERIVED
