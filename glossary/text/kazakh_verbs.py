@@ -35,6 +35,7 @@ class Mark(Enum):
 
     SURE = "sure"  # no noun ends like this: -ған, -атын, -ады, -ып, -ғалы …
     NEEDS_MARK = "needs mark"  # a noun may end like this (-ды, -п, -са): needs negation or passive
+    MARKED = "marked"  # only with negation or voice: -й, the converb (келмей, білінбей; жағдай is a noun)
     SHORT_BASE = "short base"  # sure after a short root (болатын); else мемлекет-і-н, қызмет-і-н, әулет-і-н
 
 
@@ -45,6 +46,8 @@ class Base(Enum):
     VOWEL = "vowel"
     VOICED = "voiced"  # a vowel or a voiced consonant (-ған, -ды)
     VOICELESS = "voiceless"  # (-қан, -ты)
+    VOWEL_RJU = "vowel or р й у"  # (-дық: бардық, қабылдадық)
+    RJUL = "р й у л"  # (-мын: тұрмын)
     ANY = "any"
 
 
@@ -79,6 +82,12 @@ ENDINGS: tuple[Ending, ...] = tuple(
     # definite past with 1st/2nd person; bare 3rd person -ды is also the accusative
     + _endings("дым дім дыңыз діңіз", Base.VOICED) + _endings("тым тім тыңыз тіңіз", Base.VOICELESS)
     + _endings("ды ді", Base.VOICED, Mark.NEEDS_MARK) + _endings("ты ті", Base.VOICELESS, Mark.NEEDS_MARK)
+    # definite past 1st plural: after a vowel or р й у, where the noun suffix would be -лық (бар-дық, but
+    # бар-лық); after л, nasals, з ж and voiceless consonants it is the noun suffix's (құлдық, ұлттық)
+    + _endings("дық дік", Base.VOWEL_RJU)
+    # present-future 1st person after р й у л (тұрмын, отырмыз), where the noun's px3 + accusative would
+    # need a stem in рм/йм/лм; after a vowel it reads as сенім-і-н (see the noun suffixes)
+    + _endings("мын мін мыз міз", Base.RJUL, negatable=False)
     # converbs: -ып/-іп after a consonant, -п after a vowel (талап is a noun); -ғалы "since"
     + _endings("ып іп", Base.CONSONANT, negatable=False) + _endings("п", Base.VOWEL, Mark.NEEDS_MARK)
     + _endings("ғалы гелі", Base.VOICED) + _endings("қалы келі", Base.VOICELESS)
@@ -89,6 +98,8 @@ ENDINGS: tuple[Ending, ...] = tuple(
     + _endings("мас мес", Base.VOICED, negatable=False) + _endings("пас пес", Base.VOICELESS, negatable=False)
     # optative 3rd person after a consonant (after a vowel it is px3 + accusative: саласын)
     + _endings("сын сін", Base.CONSONANT, Mark.SHORT_BASE)  # болсын, but ресурс-і-н
+    # negative converb -май/-мей (келмей, ашпай); a bare -а/-е/-й converb cannot be told from a noun
+    + _endings("й", Base.VOWEL, Mark.MARKED)
     # conditional: нәрсе, кеңсе are nouns
     + _endings("са се", Base.ANY, Mark.NEEDS_MARK)
 )
@@ -139,6 +150,10 @@ class VerbSpelling:  # not slotted: cached_property stores in __dict__
             return last not in self.voiceless
         if kind is Base.VOICELESS:
             return last in self.voiceless
+        if kind is Base.VOWEL_RJU:
+            return vowel or last in "рйу"
+        if kind is Base.RJUL:
+            return last in "рйул"
         return True
 
     @cached_property
@@ -239,6 +254,8 @@ def verb_roots(
             rank = 1
         if ending.form[0] in spelling.vowels:
             base = spelling.restored(base)
+        if ending.mark is Mark.MARKED and rank != 0:
+            continue
         if (sure or rank < 2) and not (marked_only and rank == 2) and acceptable(base):
             roots[base] = min(rank, roots.get(base, rank))
     # болмады is бол-ма-ды, not болм-а-ды; жасалады жаса-л-а-ды, not жасала-ды; стандарттады стандартта-ды
