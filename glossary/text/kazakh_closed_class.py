@@ -20,6 +20,9 @@ UNINFLECTED = _words(
     "өйткені сондықтан сондай-ақ әлде тіпті ғана тек тағы әлбетте мысалы яғни "
     # adverbs and adjectives of place and time, question words
     "осы сол енді әлі бүгін бүгінде ертең кеше бұрын қазір "
+    # adjectives in -ғы/-гі lexicalized from adverbs, dictionary headwords of their own ("current",
+    # "last", "later", "pre-", "former"), unlike the productive бүгінгі, биылғы (in IRREGULAR)
+    "қазіргі соңғы кейінгі дейінгі бұрынғы "
     "төмен төменгі жоғары ілгері алға алда кейде неге қайда қайдан қашан әбден ақырын "
     "басқа өзге жалпы жаппай бәрі барлық көптеген талай ірі ішкі сыртқы алдыңғы бастапқы "
     # cardinal numerals (their ordinals are in IRREGULAR)
@@ -77,9 +80,9 @@ def _attributive(adverb: str) -> str:
 # Ordinal numerals are read as their cardinal with the ordinal suffix (бірінші → бір), as Kazakh
 # grammars and morphological analysers do.
 _CARDINALS = "бір екі үш төрт бес алты жеті сегіз тоғыз он отыз қырық елу алпыс жетпіс сексен тоқсан жүз мың"
-# The attributive -ғы/-гі of adverbs of time and of postpositions of time (бүгінгі → бүгін, соңғы →
-# соң): the same adverb, used before a noun.  (жоғары drops its last vowel: жоғарғы.)
-_ATTRIBUTIVE_BASES = "бүгін қазір биыл былтыр кеше ертең күндіз соң кейін дейін бұрын әуел"
+# The productive attributive -ғы/-гі of adverbs of time (бүгінгі → бүгін, биылғы → биыл): the same
+# adverb, used before a noun.  (жоғары drops its last vowel: жоғарғы.)
+_ATTRIBUTIVE_BASES = "бүгін биыл былтыр кеше ертең күндіз әуел"
 _DERIVED = {_ordinal(cardinal): cardinal for cardinal in _CARDINALS.split()}
 _DERIVED |= {_attributive(adverb): adverb for adverb in _ATTRIBUTIVE_BASES.split()}
 _DERIVED["жоғарғы"] = "жоғары"

@@ -27,6 +27,7 @@ _VOICELESS = frozenset("кқпстфхһцчшщ")
 # Negation -ма/-ме after vowels and р й у л; -ба/-бе after м н ң з ж; -па/-пе after voiceless.
 _AFTER_MA = _VOWELS | frozenset("рйул")
 _AFTER_BA = frozenset("мнңзж")
+_LOANWORD_LETTERS = frozenset("вфхһцчщъьэё")
 _VOICING = {"ғ": "қ", "г": "к", "б": "п"}
 
 
@@ -180,6 +181,13 @@ class VerbSpelling:  # not slotted: cached_property stores in __dict__
             return self.denominal(base)
         return base[-1] != "у" and (base[-2] in self.vowels or base[-2] in "йу")
 
+    def derived_verb(self, base: str) -> bool:
+        """A stem ending in a verb-forming suffix: causative -ыт/-ыр/-тыр (дамыт, асыр, жалғастыр) or
+        reciprocal -ас/-ыс (қатынас, айналыс), which noun stems before -ат/-ет (мемлекет) do not have."""
+        if "і" not in self.high or len(base) < 4 or base[-3] in self.vowels or not _LOANWORD_LETTERS.isdisjoint(base):
+            return False  # exact spelling only: folded, loans lose their marks (процесс → протсесс, комитет's и)
+        return (base[-2] in "ыі" and base[-1] in "рт") or (len(base) >= 6 and base[-2:] in ("ас", "ес", "ыс", "іс"))
+
     def denominal(self, base: str) -> bool:
         """A -ла/-да/-та verb (стандартта, қабылда, аккредитте): long enough not to be a noun in -а."""
         if len(base) < 5 or base[-1] not in "аеә":
@@ -239,7 +247,9 @@ def verb_roots(
             continue  # ауған is a noun
         if not spelling.base_fits(base, ending.base):
             continue
-        sure = ending.mark is Mark.SURE or (ending.mark is Mark.SHORT_BASE and len(base) <= 3 and "у" not in base)
+        sure = ending.mark is Mark.SURE or (
+            ending.mark is Mark.SHORT_BASE and ((len(base) <= 3 and "у" not in base) or spelling.derived_verb(base))
+        )
         if ending.form in spelling.converb_p and not spelling.converb_base(base, ending.form):
             continue
         rank = 2

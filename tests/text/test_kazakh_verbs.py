@@ -53,6 +53,9 @@ def test_the_verb_forms_list_covers_every_category_and_reaches_its_floor() -> No
         ("тұрмын", "тұр"),  # present 1st person after р й у л
         ("отырмыз", "отыр"),
         ("келмей", "кел"),  # negative converb
+        ("дамытатын", "дамыт"),  # habitual participle of a causative or reciprocal stem
+        ("жалғастыратын", "жалғастыр"),
+        ("қатынасатын", "қатынас"),
         ("білінбей", "біл"),  # passive and negation
         ("деп", "де"),  # auxiliaries of the closed class
         ("еді", "е"),
@@ -77,6 +80,8 @@ def test_a_verb_form_stems_to_its_root(form: str, root: str) -> None:
         ("ынтымақтастық", "ынтымақтастық"),  # -тық after a voiceless consonant is the noun suffix
         ("құлдық", "құлдық"),  # and -дық after л
         ("барлық", "барлық"),
+        ("жігітін", "жігіт"),  # not жігі-т-етін
+        ("суретін", "сурет"),
         ("жағдай", "жағдай"),  # no negation: not a converb in -й
         ("деңгейді", "деңгей"),
         ("жаппай", "жаппай"),  # an adverb of the closed class
