@@ -49,6 +49,7 @@ class Base(Enum):
     VOICELESS = "voiceless"  # (-қан, -ты)
     VOWEL_RJU = "vowel or р й у"  # (-дық: бардық, қабылдадық)
     RJUL = "р й у л"  # (-мын: тұрмын)
+    NATIVE_VOWEL = "a vowel, in a word without loanword marks"  # (-ды: жасады, not мето-ды)
     ANY = "any"
 
 
@@ -83,6 +84,8 @@ ENDINGS: tuple[Ending, ...] = tuple(
     # definite past with 1st/2nd person; bare 3rd person -ды is also the accusative
     + _endings("дым дім дыңыз діңіз", Base.VOICED) + _endings("тым тім тыңыз тіңіз", Base.VOICELESS)
     + _endings("ды ді", Base.VOICED, Mark.NEEDS_MARK) + _endings("ты ті", Base.VOICELESS, Mark.NEEDS_MARK)
+    # after a vowel the accusative is -ны, the adjective -лы: -ды is the past (жасады), unless a loan (метод-ы)
+    + _endings("ды ді", Base.NATIVE_VOWEL)
     # definite past 1st plural: after a vowel or р й у, where the noun suffix would be -лық (бар-дық, but
     # бар-лық); after л, nasals, з ж and voiceless consonants it is the noun suffix's (құлдық, ұлттық)
     + _endings("дық дік", Base.VOWEL_RJU)
@@ -91,6 +94,8 @@ ENDINGS: tuple[Ending, ...] = tuple(
     + _endings("мын мін мыз міз", Base.RJUL, negatable=False)
     # converbs: -ып/-іп after a consonant, -п after a vowel (талап is a noun); -ғалы "since"
     + _endings("ып іп", Base.CONSONANT, negatable=False) + _endings("п", Base.VOWEL, Mark.NEEDS_MARK)
+    # evidential past -ыпты/-іпті (кетіпті), guarded like the converb it is built on (тәртіп-ті)
+    + _endings("ыпты іпті", Base.CONSONANT)
     + _endings("ғалы гелі", Base.VOICED) + _endings("қалы келі", Base.VOICELESS)
     # intention -мақшы, negative future -мас
     + _endings("мақшы мекші", Base.VOICED, negatable=False) + _endings("пақшы пекші", Base.VOICELESS, negatable=False)
@@ -103,6 +108,10 @@ ENDINGS: tuple[Ending, ...] = tuple(
     + _endings("й", Base.VOWEL, Mark.MARKED)
     # conditional: нәрсе, кеңсе are nouns
     + _endings("са се", Base.ANY, Mark.NEEDS_MARK)
+    # conditional with 1st and 2nd person (жатсам, алсақ, берсек, болсаң): no noun stem ends like these
+    + _endings("сам сем сақ сек саң сең", Base.CONSONANT)
+    # imperative 1st plural (білейік, тұрайық)
+    + _endings("айық ейік", Base.CONSONANT)
 )
 # fmt: on
 NEGATIONS = ("ма", "ме", "ба", "бе", "па", "пе")
@@ -153,13 +162,15 @@ class VerbSpelling:  # not slotted: cached_property stores in __dict__
             return last in self.voiceless
         if kind is Base.VOWEL_RJU:
             return vowel or last in "рйу"
+        if kind is Base.NATIVE_VOWEL:
+            return vowel and last not in "иу" and len(base) >= 3 and not self.looks_borrowed(base)  # folded й, у
         if kind is Base.RJUL:
             return last in "рйул"
         return True
 
     @cached_property
     def converb_p(self) -> frozenset[str]:
-        return frozenset(fold(form) if self.min_base > 2 else form for form in ("ып", "іп", "п"))
+        return frozenset(fold(form) if self.min_base > 2 else form for form in ("ып", "іп", "п", "ыпты", "іпті"))
 
     @cached_property
     def by_last_letter(self) -> dict[str, tuple[Ending, ...]]:
@@ -180,6 +191,13 @@ class VerbSpelling:  # not slotted: cached_property stores in __dict__
         if form == "п":
             return self.denominal(base)
         return base[-1] != "у" and (base[-2] in self.vowels or base[-2] in "йу")
+
+    def looks_borrowed(self, base: str) -> bool:
+        """Loanword letters, or о/ө after the first syllable (метод, период, протокол)."""
+        if not _LOANWORD_LETTERS.isdisjoint(base) or "ио" in base:
+            return True
+        vowels = [char for char in base if char in self.vowels]
+        return any(char in "оө" for char in vowels[1:])
 
     def derived_verb(self, base: str) -> bool:
         """A stem ending in a verb-forming suffix: causative -ыт/-ыр/-тыр (дамыт, асыр, жалғастыр) or
