@@ -40,6 +40,15 @@ _PRONOUN_FORMS = {
     "сен": "сенің сені саған сенен сенде сенімен",
     "осы": "осының осыны осыған осыдан осында осымен",
 }
+# Demonstratives make adverbs of manner (-лай: осылай) and degree (-нша: сонша), given under their
+# pronoun as the case forms above are.  The adjectives of likeness (мұндай, сондай "such") are
+# dictionary headwords of their own and stay whole.
+_PRONOUN_FORMS["ол"] += " олай онша онан онысы"
+_PRONOUN_FORMS["бұл"] += " былай мұнша бұнша"
+_PRONOUN_FORMS["сол"] += " солай сонша сонан"
+_PRONOUN_FORMS["осы"] += " осылай осынша"
+# The interrogative не "what" in its cases (неге "why" is its dative).
+_PRONOUN_FORMS["не"] = "ненің нені неге неде неден немен несі"
 # The plural of polite "you" is a pronoun of its own (сіздер), not сіз + plural.
 _PRONOUN_FORMS["сіздер"] = "сіздердің сіздерге сіздерді сіздерден сіздерде сіздермен"
 # Plural demonstratives, reached after the plural is stripped from бұлардың, солардан …

@@ -154,8 +154,8 @@ class _Alphabet:
 # adjectives in -ын/-ін (еркін, жарқын, айқын, жойқын, серпін) stay whole.
 _NO_PX3_AFTER = frozenset({"рқ", "рк", "йқ", "йк", "рп"})
 
-# Before a final ы/і: agent nouns (басшы-сы) and deverbal nouns (белгі-сі, күлкі-сі).
-_YI_STEM_LETTERS = frozenset("шгк")
+# Before a final ы/і: agent nouns (басшы-сы) and deverbal nouns (белгі-сі, күлкі-сі, қорытынды-сы).
+_YI_STEM_LETTERS = frozenset("шгкд")
 
 _AFTER_VOWEL_ACCUSATIVE = frozenset({"ны", "ні", "ни"})
 _CASE = Slot.CASE.value

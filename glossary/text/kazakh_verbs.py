@@ -60,6 +60,7 @@ class Ending:
     mark: Mark
     negatable: bool = True
     inflects: bool = False  # a participle takes case and possessive (жасалғаны, болатынын)
+    root_vowel: str = ""  # the root's last letter, merged into the ending: оқы + йды → оқ-иды
 
 
 def _endings(
@@ -75,6 +76,10 @@ ENDINGS: tuple[Ending, ...] = tuple(
     # habitual participle / future of intention
     + _endings("атын етін", Base.CONSONANT, Mark.SHORT_BASE, inflects=True)
     + _endings("йтын йтін", Base.VOWEL, inflects=True)
+    # a root in -ы/-і before й is written и: оқы-йтын → оқитын, қамты-йды → қамтиды
+    + [Ending("итын", Base.CONSONANT, Mark.SURE, inflects=True, root_vowel="ы"),
+       Ending("итін", Base.CONSONANT, Mark.SURE, inflects=True, root_vowel="і"),
+       Ending("иды", Base.CONSONANT, Mark.SURE, root_vowel="ы"), Ending("иді", Base.CONSONANT, Mark.SURE, root_vowel="і")]
     # present-future with person: 3rd, then 1st (нәрсе-міз is a noun's); not 2nd: -асыз is the privative's,
     # and folded -асың is -асын (сала-сы-н)
     + _endings("ады еді", Base.CONSONANT)
@@ -135,7 +140,11 @@ class VerbSpelling:  # not slotted: cached_property stores in __dict__
     def build(cls, folded: bool) -> VerbSpelling:
         if not folded:
             return cls(ENDINGS, NEGATIONS, _VOWELS, _VOICELESS, _AFTER_MA, _AFTER_BA, "ыі", 2, _VOICING)
-        endings = tuple(dict.fromkeys(Ending(fold(e.form), e.base, e.mark, e.negatable, e.inflects) for e in ENDINGS))
+        endings = tuple(
+            dict.fromkeys(
+                Ending(fold(e.form), e.base, e.mark, e.negatable, e.inflects, fold(e.root_vowel)) for e in ENDINGS
+            )
+        )
         vowels = frozenset(fold("".join(_VOWELS))) - {"и"}  # folded й is и: жасаи-ды
         return cls(
             endings,
@@ -280,8 +289,9 @@ def verb_roots(
             base, rank = active, 0
         if rank == 2 and spelling.denominal(base):
             rank = 1
-        if ending.form[0] in spelling.vowels:
+        if ending.form[0] in spelling.vowels and not ending.root_vowel:
             base = spelling.restored(base)
+        base += ending.root_vowel
         if ending.mark is Mark.MARKED and rank != 0:
             continue
         if (sure or rank < 2) and not (marked_only and rank == 2) and acceptable(base):

@@ -126,3 +126,15 @@ def test_ordinals_and_attributive_adverbs_give_their_base(word, lemma):
 @pytest.mark.parametrize("word", ["еркін", "жарқын", "айқын", "серпін", "Әбішұлы", "әбішұлының"])
 def test_adjectives_after_an_unelided_cluster_and_patronymics_stay_whole(word):
     assert stem_kk(word) == {"әбішұлының": "әбішұлы"}.get(word, word.lower())
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [("осылай", "осы"), ("былай", "бұл"), ("сонша", "сол"), ("неге", "не"), ("мұндай", "мұндай")],
+)
+def test_adverbs_of_demonstratives_give_their_pronoun(word, lemma):
+    assert stem_kk(word) == lemma
+
+
+def test_deverbal_nouns_in_yndy_keep_their_final_vowel():
+    assert stem_kk("қорытындысында") == "қорытынды"

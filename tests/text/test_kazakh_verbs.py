@@ -57,7 +57,9 @@ def test_the_verb_forms_list_covers_every_category_and_reaches_its_floor() -> No
         ("жатсам", "жат"),  # conditional with person
         ("берсек", "бер"),
         ("білейік", "біл"),  # imperative 1st plural
-        ("дамыды", "дамы"),  # past after a vowel: not an accusative (that is -ны)
+        ("дамыды", "дамы"),
+        ("оқитын", "оқы"),  # ы + й written и
+        ("қамтиды", "қамты"),  # past after a vowel: not an accusative (that is -ны)
         ("дамытатын", "дамыт"),  # habitual participle of a causative or reciprocal stem
         ("жалғастыратын", "жалғастыр"),
         ("қатынасатын", "қатынас"),
