@@ -49,6 +49,7 @@ class Base(Enum):
     VOICELESS = "voiceless"  # (-қан, -ты)
     VOWEL_RJU = "vowel or р й у"  # (-дық: бардық, қабылдадық)
     RJUL = "р й у л"  # (-мын: тұрмын)
+    LA = "a -ла/-ле verb of four letters or more"  # (-йды: ойлайды)
     NATIVE_VOWEL = "a vowel, in a word without loanword marks"  # (-ды: жасады, not мето-ды)
     ANY = "any"
 
@@ -76,6 +77,9 @@ ENDINGS: tuple[Ending, ...] = tuple(
     # habitual participle / future of intention
     + _endings("атын етін", Base.CONSONANT, Mark.SHORT_BASE, inflects=True)
     + _endings("йтын йтін", Base.VOWEL, inflects=True)
+    # the participles with the equative -дай/-дей "as if" (тұрғандай, алмайтындай)
+    + _endings("ғандай гендей", Base.VOICED) + _endings("қандай кендей", Base.VOICELESS)
+    + _endings("атындай етіндей", Base.CONSONANT, Mark.SHORT_BASE) + _endings("йтындай йтіндей", Base.VOWEL)
     # a root in -ы/-і before й is written и: оқы-йтын → оқитын, қамты-йды → қамтиды
     + [Ending("итын", Base.CONSONANT, Mark.SURE, inflects=True, root_vowel="ы"),
        Ending("итін", Base.CONSONANT, Mark.SURE, inflects=True, root_vowel="і"),
@@ -85,6 +89,7 @@ ENDINGS: tuple[Ending, ...] = tuple(
     + _endings("ады еді", Base.CONSONANT)
     + _endings("амын емін амыз еміз", Base.CONSONANT, Mark.SHORT_BASE)
     + _endings("йды йді", Base.VOWEL, Mark.NEEDS_MARK)  # жасайды, but деңгей-ді, жағдай-ды
+    + _endings("йды йді", Base.LA)  # ойлайды, тілейді: nouns rarely end in -лай/-лей
     + _endings("ймын ймін ймыз йміз", Base.VOWEL)
     # definite past with 1st/2nd person; bare 3rd person -ды is also the accusative
     + _endings("дым дім дыңыз діңіз", Base.VOICED) + _endings("тым тім тыңыз тіңіз", Base.VOICELESS)
@@ -173,6 +178,8 @@ class VerbSpelling:  # not slotted: cached_property stores in __dict__
             return vowel or last in "рйу"
         if kind is Base.NATIVE_VOWEL:
             return vowel and last not in "иу" and len(base) >= 3 and not self.looks_borrowed(base)  # folded й, у
+        if kind is Base.LA:
+            return len(base) >= 4 and base[-2:] in ("ла", "ле")
         if kind is Base.RJUL:
             return last in "рйул"
         return True

@@ -58,6 +58,9 @@ def test_the_verb_forms_list_covers_every_category_and_reaches_its_floor() -> No
         ("берсек", "бер"),
         ("білейік", "біл"),  # imperative 1st plural
         ("дамыды", "дамы"),
+        ("ойлайды", "ойла"),  # present of a -ла verb
+        ("тұрғандай", "тұр"),  # participle with the equative "as if"
+        ("алмайтындай", "ал"),
         ("оқитын", "оқы"),  # ы + й written и
         ("қамтиды", "қамты"),  # past after a vowel: not an accusative (that is -ны)
         ("дамытатын", "дамыт"),  # habitual participle of a causative or reciprocal stem
@@ -87,6 +90,7 @@ def test_a_verb_form_stems_to_its_root(form: str, root: str) -> None:
         ("ынтымақтастық", "ынтымақтастық"),  # -тық after a voiceless consonant is the noun suffix
         ("құлдық", "құлдық"),  # and -дық after л
         ("барлық", "барлық"),
+        ("ешқандай", "ешқандай"),  # a pronoun of the closed class, not еш-қан-дай
         ("тәртіпті", "тәртіп"),  # not тәрт-іпті
         ("методы", "метод"),  # a loan's px3, not мето-ды
         ("жігітін", "жігіт"),  # not жігі-т-етін
