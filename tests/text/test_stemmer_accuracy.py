@@ -21,7 +21,7 @@ pytestmark = pytest.mark.slow
 
 NOMINAL_FLOOR = 0.925  # measured: 93.1% (6821/7329)
 ALL_WORDS_FLOOR = 0.875  # measured: 87.8% (verbs analysed; verbal nouns in -у stay whole, gold gives their root)
-NORMALIZED_FLOOR = 0.90  # measured: 90.05% (a verb may give its root's dictionary -у form: see citation_forms)
+NORMALIZED_FLOOR = 0.90  # measured: 90.1% (a verb may give its root's dictionary -у form: see citation_forms)
 KEY_AGREEMENT_FLOOR = 0.97  # measured: 97.1% of nominal words share their gold lemma's search key
 
 
