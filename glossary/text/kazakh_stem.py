@@ -149,8 +149,13 @@ class _Alphabet:
         return None
 
 
-# Before a final ы/і: agent nouns (басшы-сы) and deverbal nouns (белгі-сі, күлкі-сі).
-_YI_STEM_LETTERS = frozenset("шгк")
+# Clusters a noun ends in only by eliding a high vowel before a vowel (ерік → еркі, ырық → ырқы), which
+# :meth:`_Alphabet.unelided` does not undo: a vowel-initial possessive is not cut after them, so the
+# adjectives in -ын/-ін (еркін, жарқын, айқын, жойқын, серпін) stay whole.
+_NO_PX3_AFTER = frozenset({"рқ", "рк", "йқ", "йк", "рп"})
+
+# Before a final ы/і: agent nouns (басшы-сы) and deverbal nouns (белгі-сі, күлкі-сі, қорытынды-сы).
+_YI_STEM_LETTERS = frozenset("шгкд")
 
 _AFTER_VOWEL_ACCUSATIVE = frozenset({"ны", "ні", "ни"})
 _CASE = Slot.CASE.value
@@ -188,6 +193,10 @@ def _licensed(suffix: Suffix, stem: str, alphabet: _Alphabet) -> bool:
         and not _looks_borrowed(stem, alphabet)
     ):
         return False  # -лы/-лі makes adjectives (пайдалы, шектеулі, дәстүрлі): kept; but материал-ы is px3
+    if suffix.px3 and suffix.vowel_initial and stem[-2:] in _NO_PX3_AFTER:
+        return False
+    if suffix.px3 and suffix.vowel_initial and stem.endswith("ұл") and len(stem) > 2:
+        return False  # a patronymic (Әбішұлы, Назарбайұлы) is a name of its own, ending in ұлы "son of"
     if suffix.form in _FIRST_PLURAL_AFTER_VOWEL and len(stem) < 3:
         return False  # тамыз, семіз are not та-мыз, се-міз
     return alphabet.acceptable_stem(stem)

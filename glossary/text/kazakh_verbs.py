@@ -27,6 +27,7 @@ _VOICELESS = frozenset("кқпстфхһцчшщ")
 # Negation -ма/-ме after vowels and р й у л; -ба/-бе after м н ң з ж; -па/-пе after voiceless.
 _AFTER_MA = _VOWELS | frozenset("рйул")
 _AFTER_BA = frozenset("мнңзж")
+_LOANWORD_LETTERS = frozenset("вфхһцчщъьэё")
 _VOICING = {"ғ": "қ", "г": "к", "б": "п"}
 
 
@@ -35,6 +36,7 @@ class Mark(Enum):
 
     SURE = "sure"  # no noun ends like this: -ған, -атын, -ады, -ып, -ғалы …
     NEEDS_MARK = "needs mark"  # a noun may end like this (-ды, -п, -са): needs negation or passive
+    MARKED = "marked"  # only with negation or voice: -й, the converb (келмей, білінбей; жағдай is a noun)
     SHORT_BASE = "short base"  # sure after a short root (болатын); else мемлекет-і-н, қызмет-і-н, әулет-і-н
 
 
@@ -45,6 +47,10 @@ class Base(Enum):
     VOWEL = "vowel"
     VOICED = "voiced"  # a vowel or a voiced consonant (-ған, -ды)
     VOICELESS = "voiceless"  # (-қан, -ты)
+    VOWEL_RJU = "vowel or р й у"  # (-дық: бардық, қабылдадық)
+    RJUL = "р й у л"  # (-мын: тұрмын)
+    LA = "a -ла/-ле verb of four letters or more"  # (-йды: ойлайды)
+    NATIVE_VOWEL = "a vowel, in a word without loanword marks"  # (-ды: жасады, not мето-ды)
     ANY = "any"
 
 
@@ -55,6 +61,7 @@ class Ending:
     mark: Mark
     negatable: bool = True
     inflects: bool = False  # a participle takes case and possessive (жасалғаны, болатынын)
+    root_vowel: str = ""  # the root's last letter, merged into the ending: оқы + йды → оқ-иды
 
 
 def _endings(
@@ -70,17 +77,35 @@ ENDINGS: tuple[Ending, ...] = tuple(
     # habitual participle / future of intention
     + _endings("атын етін", Base.CONSONANT, Mark.SHORT_BASE, inflects=True)
     + _endings("йтын йтін", Base.VOWEL, inflects=True)
+    # the participles with the equative -дай/-дей "as if" (тұрғандай, алмайтындай)
+    + _endings("ғандай гендей", Base.VOICED) + _endings("қандай кендей", Base.VOICELESS)
+    + _endings("атындай етіндей", Base.CONSONANT, Mark.SHORT_BASE) + _endings("йтындай йтіндей", Base.VOWEL)
+    # a root in -ы/-і before й is written и: оқы-йтын → оқитын, қамты-йды → қамтиды
+    + [Ending("итын", Base.CONSONANT, Mark.SURE, inflects=True, root_vowel="ы"),
+       Ending("итін", Base.CONSONANT, Mark.SURE, inflects=True, root_vowel="і"),
+       Ending("иды", Base.CONSONANT, Mark.SURE, root_vowel="ы"), Ending("иді", Base.CONSONANT, Mark.SURE, root_vowel="і")]
     # present-future with person: 3rd, then 1st (нәрсе-міз is a noun's); not 2nd: -асыз is the privative's,
     # and folded -асың is -асын (сала-сы-н)
     + _endings("ады еді", Base.CONSONANT)
     + _endings("амын емін амыз еміз", Base.CONSONANT, Mark.SHORT_BASE)
     + _endings("йды йді", Base.VOWEL, Mark.NEEDS_MARK)  # жасайды, but деңгей-ді, жағдай-ды
+    + _endings("йды йді", Base.LA)  # ойлайды, тілейді: nouns rarely end in -лай/-лей
     + _endings("ймын ймін ймыз йміз", Base.VOWEL)
     # definite past with 1st/2nd person; bare 3rd person -ды is also the accusative
     + _endings("дым дім дыңыз діңіз", Base.VOICED) + _endings("тым тім тыңыз тіңіз", Base.VOICELESS)
     + _endings("ды ді", Base.VOICED, Mark.NEEDS_MARK) + _endings("ты ті", Base.VOICELESS, Mark.NEEDS_MARK)
+    # after a vowel the accusative is -ны, the adjective -лы: -ды is the past (жасады), unless a loan (метод-ы)
+    + _endings("ды ді", Base.NATIVE_VOWEL)
+    # definite past 1st plural: after a vowel or р й у, where the noun suffix would be -лық (бар-дық, but
+    # бар-лық); after л, nasals, з ж and voiceless consonants it is the noun suffix's (құлдық, ұлттық)
+    + _endings("дық дік", Base.VOWEL_RJU)
+    # present-future 1st person after р й у л (тұрмын, отырмыз), where the noun's px3 + accusative would
+    # need a stem in рм/йм/лм; after a vowel it reads as сенім-і-н (see the noun suffixes)
+    + _endings("мын мін мыз міз", Base.RJUL, negatable=False)
     # converbs: -ып/-іп after a consonant, -п after a vowel (талап is a noun); -ғалы "since"
     + _endings("ып іп", Base.CONSONANT, negatable=False) + _endings("п", Base.VOWEL, Mark.NEEDS_MARK)
+    # evidential past -ыпты/-іпті (кетіпті), guarded like the converb it is built on (тәртіп-ті)
+    + _endings("ыпты іпті", Base.CONSONANT)
     + _endings("ғалы гелі", Base.VOICED) + _endings("қалы келі", Base.VOICELESS)
     # intention -мақшы, negative future -мас
     + _endings("мақшы мекші", Base.VOICED, negatable=False) + _endings("пақшы пекші", Base.VOICELESS, negatable=False)
@@ -89,8 +114,14 @@ ENDINGS: tuple[Ending, ...] = tuple(
     + _endings("мас мес", Base.VOICED, negatable=False) + _endings("пас пес", Base.VOICELESS, negatable=False)
     # optative 3rd person after a consonant (after a vowel it is px3 + accusative: саласын)
     + _endings("сын сін", Base.CONSONANT, Mark.SHORT_BASE)  # болсын, but ресурс-і-н
+    # negative converb -май/-мей (келмей, ашпай); a bare -а/-е/-й converb cannot be told from a noun
+    + _endings("й", Base.VOWEL, Mark.MARKED)
     # conditional: нәрсе, кеңсе are nouns
     + _endings("са се", Base.ANY, Mark.NEEDS_MARK)
+    # conditional with 1st and 2nd person (жатсам, алсақ, берсек, болсаң): no noun stem ends like these
+    + _endings("сам сем сақ сек саң сең", Base.CONSONANT)
+    # imperative 1st plural (білейік, тұрайық)
+    + _endings("айық ейік", Base.CONSONANT)
 )
 # fmt: on
 NEGATIONS = ("ма", "ме", "ба", "бе", "па", "пе")
@@ -114,7 +145,11 @@ class VerbSpelling:  # not slotted: cached_property stores in __dict__
     def build(cls, folded: bool) -> VerbSpelling:
         if not folded:
             return cls(ENDINGS, NEGATIONS, _VOWELS, _VOICELESS, _AFTER_MA, _AFTER_BA, "ыі", 2, _VOICING)
-        endings = tuple(dict.fromkeys(Ending(fold(e.form), e.base, e.mark, e.negatable, e.inflects) for e in ENDINGS))
+        endings = tuple(
+            dict.fromkeys(
+                Ending(fold(e.form), e.base, e.mark, e.negatable, e.inflects, fold(e.root_vowel)) for e in ENDINGS
+            )
+        )
         vowels = frozenset(fold("".join(_VOWELS))) - {"и"}  # folded й is и: жасаи-ды
         return cls(
             endings,
@@ -139,11 +174,19 @@ class VerbSpelling:  # not slotted: cached_property stores in __dict__
             return last not in self.voiceless
         if kind is Base.VOICELESS:
             return last in self.voiceless
+        if kind is Base.VOWEL_RJU:
+            return vowel or last in "рйу"
+        if kind is Base.NATIVE_VOWEL:
+            return vowel and last not in "иу" and len(base) >= 3 and not self.looks_borrowed(base)  # folded й, у
+        if kind is Base.LA:
+            return len(base) >= 4 and base[-2:] in ("ла", "ле")
+        if kind is Base.RJUL:
+            return last in "рйул"
         return True
 
     @cached_property
     def converb_p(self) -> frozenset[str]:
-        return frozenset(fold(form) if self.min_base > 2 else form for form in ("ып", "іп", "п"))
+        return frozenset(fold(form) if self.min_base > 2 else form for form in ("ып", "іп", "п", "ыпты", "іпті"))
 
     @cached_property
     def by_last_letter(self) -> dict[str, tuple[Ending, ...]]:
@@ -164,6 +207,20 @@ class VerbSpelling:  # not slotted: cached_property stores in __dict__
         if form == "п":
             return self.denominal(base)
         return base[-1] != "у" and (base[-2] in self.vowels or base[-2] in "йу")
+
+    def looks_borrowed(self, base: str) -> bool:
+        """Loanword letters, or о/ө after the first syllable (метод, период, протокол)."""
+        if not _LOANWORD_LETTERS.isdisjoint(base) or "ио" in base:
+            return True
+        vowels = [char for char in base if char in self.vowels]
+        return any(char in "оө" for char in vowels[1:])
+
+    def derived_verb(self, base: str) -> bool:
+        """A stem ending in a verb-forming suffix: causative -ыт/-ыр/-тыр (дамыт, асыр, жалғастыр) or
+        reciprocal -ас/-ыс (қатынас, айналыс), which noun stems before -ат/-ет (мемлекет) do not have."""
+        if "і" not in self.high or len(base) < 4 or base[-3] in self.vowels or not _LOANWORD_LETTERS.isdisjoint(base):
+            return False  # exact spelling only: folded, loans lose their marks (процесс → протсесс, комитет's и)
+        return (base[-2] in "ыі" and base[-1] in "рт") or (len(base) >= 6 and base[-2:] in ("ас", "ес", "ыс", "іс"))
 
     def denominal(self, base: str) -> bool:
         """A -ла/-да/-та verb (стандартта, қабылда, аккредитте): long enough not to be a noun in -а."""
@@ -224,7 +281,9 @@ def verb_roots(
             continue  # ауған is a noun
         if not spelling.base_fits(base, ending.base):
             continue
-        sure = ending.mark is Mark.SURE or (ending.mark is Mark.SHORT_BASE and len(base) <= 3 and "у" not in base)
+        sure = ending.mark is Mark.SURE or (
+            ending.mark is Mark.SHORT_BASE and ((len(base) <= 3 and "у" not in base) or spelling.derived_verb(base))
+        )
         if ending.form in spelling.converb_p and not spelling.converb_base(base, ending.form):
             continue
         rank = 2
@@ -237,8 +296,11 @@ def verb_roots(
             base, rank = active, 0
         if rank == 2 and spelling.denominal(base):
             rank = 1
-        if ending.form[0] in spelling.vowels:
+        if ending.form[0] in spelling.vowels and not ending.root_vowel:
             base = spelling.restored(base)
+        base += ending.root_vowel
+        if ending.mark is Mark.MARKED and rank != 0:
+            continue
         if (sure or rank < 2) and not (marked_only and rank == 2) and acceptable(base):
             roots[base] = min(rank, roots.get(base, rank))
     # болмады is бол-ма-ды, not болм-а-ды; жасалады жаса-л-а-ды, not жасала-ды; стандарттады стандартта-ды

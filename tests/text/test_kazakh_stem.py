@@ -105,3 +105,36 @@ def test_non_kazakh_words_are_lower_cased():
     assert stem_kk("ISO") == "iso"
     assert stem_kk("9001") == "9001"
     assert stem_kk("") == ""
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("бірінші", "бір"),  # an ordinal is its cardinal with the ordinal suffix
+        ("үшінші", "үш"),
+        ("алтыншы", "алты"),
+        ("қырқыншы", "қырық"),
+        ("бүгінгі", "бүгін"),  # the attributive -ғы/-гі of an adverb of time
+        ("биылғы", "биыл"),
+        ("жоғарғы", "жоғары"),
+    ],
+)
+def test_ordinals_and_attributive_adverbs_give_their_base(word, lemma):
+    assert stem_kk(word) == lemma
+
+
+@pytest.mark.parametrize("word", ["еркін", "жарқын", "айқын", "серпін", "Әбішұлы", "әбішұлының"])
+def test_adjectives_after_an_unelided_cluster_and_patronymics_stay_whole(word):
+    assert stem_kk(word) == {"әбішұлының": "әбішұлы"}.get(word, word.lower())
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [("осылай", "осы"), ("былай", "бұл"), ("сонша", "сол"), ("неге", "не"), ("мұндай", "мұндай")],
+)
+def test_adverbs_of_demonstratives_give_their_pronoun(word, lemma):
+    assert stem_kk(word) == lemma
+
+
+def test_deverbal_nouns_in_yndy_keep_their_final_vowel():
+    assert stem_kk("қорытындысында") == "қорытынды"

@@ -48,7 +48,27 @@ def test_the_verb_forms_list_covers_every_category_and_reaches_its_floor() -> No
         ("енгізіп", "енгіз"),  # converb
         ("болғалы", "бол"),
         ("болмады", "бол"),
+        ("бардық", "бар"),  # past 1st plural after р (the noun suffix would be бар-лық)
+        ("қабылдадық", "қабылда"),
+        ("тұрмын", "тұр"),  # present 1st person after р й у л
+        ("отырмыз", "отыр"),
+        ("келмей", "кел"),  # negative converb
+        ("кетіпті", "кет"),  # evidential past
+        ("жатсам", "жат"),  # conditional with person
+        ("берсек", "бер"),
+        ("білейік", "біл"),  # imperative 1st plural
+        ("дамыды", "дамы"),
+        ("ойлайды", "ойла"),  # present of a -ла verb
+        ("тұрғандай", "тұр"),  # participle with the equative "as if"
+        ("алмайтындай", "ал"),
+        ("оқитын", "оқы"),  # ы + й written и
+        ("қамтиды", "қамты"),  # past after a vowel: not an accusative (that is -ны)
+        ("дамытатын", "дамыт"),  # habitual participle of a causative or reciprocal stem
+        ("жалғастыратын", "жалғастыр"),
+        ("қатынасатын", "қатынас"),
+        ("білінбей", "біл"),  # passive and negation
         ("деп", "де"),  # auxiliaries of the closed class
+        ("боп", "бол"),  # the spoken contraction of болып
         ("еді", "е"),
     ],
 )
@@ -68,6 +88,17 @@ def test_a_verb_form_stems_to_its_root(form: str, root: str) -> None:
         ("нәрсе", "нәрсе"),  # not a conditional
         ("мемлекетін", "мемлекет"),  # мемлекет-і-н, not a habitual participle in -етін
         ("ресурсын", "ресурс"),  # not an optative in -сын
+        ("ынтымақтастық", "ынтымақтастық"),  # -тық after a voiceless consonant is the noun suffix
+        ("құлдық", "құлдық"),  # and -дық after л
+        ("барлық", "барлық"),
+        ("ешқандай", "ешқандай"),  # a pronoun of the closed class, not еш-қан-дай
+        ("тәртіпті", "тәртіп"),  # not тәрт-іпті
+        ("методы", "метод"),  # a loan's px3, not мето-ды
+        ("жігітін", "жігіт"),  # not жігі-т-етін
+        ("суретін", "сурет"),
+        ("жағдай", "жағдай"),  # no negation: not a converb in -й
+        ("деңгейді", "деңгей"),
+        ("жаппай", "жаппай"),  # an adverb of the closed class
     ],
 )
 def test_nouns_that_end_like_verbs_stay_nouns(word: str, stem: str) -> None:

@@ -19,9 +19,10 @@ from tests.conftest import ROOT, shared_path
 #: Every test here reads the hand-lemmatized texts of ../shared/nlp/kazakh-tagged.
 pytestmark = pytest.mark.slow
 
-NOMINAL_FLOOR = 0.92  # measured: 92.4%
-ALL_WORDS_FLOOR = 0.86  # measured: 86.4% (verbs analysed; verbal nouns in -у stay whole, gold gives their root)
-KEY_AGREEMENT_FLOOR = 0.965  # measured: 96.7% of nominal words share their gold lemma's search key
+NOMINAL_FLOOR = 0.925  # measured: 93.1% (6821/7329)
+ALL_WORDS_FLOOR = 0.875  # measured: 87.8% (verbs analysed; verbal nouns in -у stay whole, gold gives their root)
+NORMALIZED_FLOOR = 0.90  # measured: 90.1% (a verb may give its root's dictionary -у form: see citation_forms)
+KEY_AGREEMENT_FLOOR = 0.97  # measured: 97.1% of nominal words share their gold lemma's search key
 
 
 def _measure_module():
@@ -46,11 +47,26 @@ def tagged_files() -> list[Path]:
 
 
 def test_lemma_accuracy_on_hand_lemmatized_texts(measure, tagged_files):
-    results = measure.score_tagged(tagged_files)
-    nominal = sum(n.right for n, _ in results.values()) / sum(n.total for n, _ in results.values())
-    everything = sum(a.right for _, a in results.values()) / sum(a.total for _, a in results.values())
-    assert nominal >= NOMINAL_FLOOR
-    assert everything >= ALL_WORDS_FLOOR
+    total = measure.overall(measure.score_tagged(tagged_files))
+    assert total.nominal.accuracy >= NOMINAL_FLOOR
+    assert total.everything.accuracy >= ALL_WORDS_FLOOR
+    assert total.normalized.accuracy >= NORMALIZED_FLOOR
+
+
+def test_citation_forms_follow_the_spelling_of_the_verbal_noun(measure):
+    assert measure.citation_forms("бер") == {"беру"}
+    assert measure.citation_forms("оқы") == {"оқу"}
+    assert measure.citation_forms("сақта") == {"сақтау"}
+    assert measure.citation_forms("ізде") == {"іздеу"}
+    assert measure.citation_forms("ки") == {"кию"}
+    assert measure.citation_forms("%") == set()
+
+
+def test_citation_normalization_only_forgives_verbs(measure, tmp_path):
+    tagged = tmp_path / "x.tagged.txt"
+    tagged.write_text('"<беруге>"\n\t"бер" v tv ger dat\n"<стандарттаудың>"\n\t"стандартта" n gen\n', encoding="utf-8")
+    scores = measure.score_tagged([tagged])["x.tagged.txt"]
+    assert (scores.everything.right, scores.normalized.right, scores.nominal.right) == (0, 1, 0)
 
 
 def test_search_keys_of_inflected_words_meet_their_lemmas(measure, tagged_files):
