@@ -32,6 +32,7 @@ from glossary.text.kazakh_suffixes import (
     folded_suffixes,
 )
 from glossary.text.kazakh_verbs import EXACT_VERBS, FOLDED_VERBS, VerbSpelling, verb_roots, verbal_noun
+from glossary.text.kazakh_word_stems import WORD_STEMS
 
 MIN_STEM = 2
 #: The lower-case letters of the Kazakh Cyrillic alphabet: a word with any other character is not stemmed.
@@ -61,6 +62,9 @@ class _Alphabet:
     restore_after: dict[str, frozenset[str]]  # г/ғ/б back to к/қ/п after these vowels
     uninflected: frozenset[str]
     irregular: dict[str, str]
+    # Stems that end like a suffix (маңызды, кісі, орын), kept when reached.  Lemmas only: search keys
+    # meet their lemmas more often without them (маңызды keys as маңыз on every side), as with -лы.
+    word_stems: frozenset[str]
     syllabic: frozenset[str]  # vowels and у: a consonant for licensing (тау-дың) but it carries a syllable
     # Read -лы/-лі as the adjective suffix (пайдалы) rather than л + possessive (тәуекел-і)?  Right more
     # often for lemmas, but search keys meet their lemmas more often without it (the adjective then
@@ -95,6 +99,7 @@ class _Alphabet:
             restore_after=restore,
             uninflected=frozenset(fold(word) for word in UNINFLECTED) if folded else UNINFLECTED,
             irregular={fold(k): fold(v) for k, v in IRREGULAR.items()} if folded else IRREGULAR,
+            word_stems=frozenset() if folded else WORD_STEMS,
             syllabic=(frozenset(fold("".join(VOWELS))) | VOWELS if folded else VOWELS) | {"у"},
             keeps_ly_adjectives=not folded,
             verbs=FOLDED_VERBS if folded else EXACT_VERBS,
@@ -325,6 +330,9 @@ def _stem(word: str, lexicon: Container[str] | None, alphabet: _Alphabet) -> str
     if lower in alphabet.uninflected:
         return lower
     analyses = _analyses(lower, alphabet)
+    known = [stem for stem in (lower, *analyses) if stem in alphabet.word_stems]
+    if known:
+        return max(known, key=len)
     stem = _choose(lower, analyses, _verb_roots(lower, analyses, alphabet), alphabet, lexicon)
     return alphabet.irregular.get(stem, stem)
 

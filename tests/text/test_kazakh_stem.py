@@ -138,3 +138,24 @@ def test_adverbs_of_demonstratives_give_their_pronoun(word, lemma):
 
 def test_deverbal_nouns_in_yndy_keep_their_final_vowel():
     assert stem_kk("қорытындысында") == "қорытынды"
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("маңызды", "маңызды"),  # adjective in -ды, not маңыз + accusative
+        ("қажетті", "қажетті"),
+        ("кісінің", "кісі"),  # a root's own final і, not px3
+        ("орындар", "орын"),  # not ор + px3 + accusative
+        ("саудада", "сауда"),  # not сау + locative
+        ("маңызы", "маңыз"),  # the noun's own px3 is still cut
+        ("орындалды", "орында"),  # a verb built on the stem is still a verb
+    ],
+)
+def test_common_stems_that_end_like_a_suffix_stay_whole(word, lemma):
+    assert stem_kk(word) == lemma
+
+
+def test_common_stems_are_lemma_only_and_leave_search_keys_alone():
+    # маңызды keys as маңыз on every side, so the adjective and its noun still meet in search
+    assert stem_kk_folded(fold("маңызды")) == stem_kk_folded(fold("маңызы")) == "маныз"
