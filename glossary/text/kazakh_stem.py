@@ -294,6 +294,17 @@ def _as_output(stem: str, roots: list[str], alphabet: _Alphabet) -> str:
     return stem
 
 
+_PREDICATE_AFTER_VOWEL = ("мын", "мін", "мыз", "міз")
+
+
+def _without_predicate(word: str) -> str:
+    """қуаныштымын → қуанышты: the 1st-person predicate after a vowel, which the suffix table leaves out
+    (it reads like px3 + accusative, сенім-і-н); tried only against the known stems."""
+    if word.endswith(_PREDICATE_AFTER_VOWEL) and len(word) > 4 and word[-4] in VOWELS:
+        return word[:-3]
+    return word
+
+
 _HYPHENS = "-‐‑"
 _APOSTROPHES = "'’ʼ"
 _JOINERS = frozenset(_HYPHENS + _APOSTROPHES)
@@ -312,7 +323,16 @@ def _is_suffix_chain(tail: str) -> bool:
     return any(tail.startswith(form) and _is_suffix_chain(tail[len(form) :]) for form in _STRIPPABLE_ENDINGS)
 
 
+_PERCENTAGE = re.compile(r"(\d+(?:[.,]\d+)?)%")
+
+
 def _stem(word: str, lexicon: Container[str] | None, alphabet: _Alphabet) -> str:
+    stem = _stem_word(word, lexicon, alphabet)
+    percentage = _PERCENTAGE.fullmatch(stem)
+    return percentage.group(1) if percentage else stem  # 36%-ы → 36: the number is the lemma, as for 2020-ның
+
+
+def _stem_word(word: str, lexicon: Container[str] | None, alphabet: _Alphabet) -> str:
     lower = word.lower()
     if not _JOINERS.isdisjoint(lower):
         head, joiner, tail = _split_at_last_joiner(lower)
@@ -320,7 +340,7 @@ def _stem(word: str, lexicon: Container[str] | None, alphabet: _Alphabet) -> str
             return head  # an abbreviation or a number with its ending: ИСО-ның, ТК-ға, 2020-ның
         if joiner in _APOSTROPHES or not tail:
             return lower
-        return f"{head}{joiner}{_stem(tail, lexicon, alphabet)}"  # a compound: its last part inflects
+        return f"{head}{joiner}{_stem_word(tail, lexicon, alphabet)}"  # a compound: its last part inflects
     if not lower or not _KAZAKH_LETTERS.issuperset(lower):
         return lower
     if word.isupper() and len(word) <= 5:
@@ -330,7 +350,7 @@ def _stem(word: str, lexicon: Container[str] | None, alphabet: _Alphabet) -> str
     if lower in alphabet.uninflected:
         return lower
     analyses = _analyses(lower, alphabet)
-    known = [stem for stem in (lower, *analyses) if stem in alphabet.word_stems]
+    known = [stem for stem in (lower, *analyses, _without_predicate(lower)) if stem in alphabet.word_stems]
     if known:
         return max(known, key=len)
     stem = _choose(lower, analyses, _verb_roots(lower, analyses, alphabet), alphabet, lexicon)

@@ -159,3 +159,13 @@ def test_common_stems_that_end_like_a_suffix_stay_whole(word, lemma):
 def test_common_stems_are_lemma_only_and_leave_search_keys_alone():
     # маңызды keys as маңыз on every side, so the adjective and its noun still meet in search
     assert stem_kk_folded(fold("маңызды")) == stem_kk_folded(fold("маңызы")) == "маныз"
+
+
+@pytest.mark.parametrize(("word", "lemma"), [("қуаныштымын", "қуанышты"), ("сенімдімін", "сенімді")])
+def test_first_person_predicate_after_a_known_adjective(word, lemma):
+    assert stem_kk(word) == lemma
+
+
+@pytest.mark.parametrize(("word", "lemma"), [("36%-ы", "36"), ("58,3%", "58,3"), ("90%-ына", "90"), ("%", "%")])
+def test_a_percentage_gives_its_number(word, lemma):
+    assert stem_kk(word) == lemma
