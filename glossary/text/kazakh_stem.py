@@ -227,6 +227,18 @@ def _adjective_base(base: str, alphabet: _Alphabet) -> bool:
     return syllables >= 2 or (syllables >= 1 and base[-1:] in ("у", "р"))
 
 
+def _softened(stem: str, suffix: Suffix, alphabet: _Alphabet) -> bool:
+    """Whether a borrowed stem in л before a front vowel-initial suffix lost its soft sign (модель → моделі):
+    a loanword in hard л takes back suffixes (материал-ы, протокол-ы), so the front one marks the ь."""
+    return (
+        suffix.vowel_initial
+        and suffix.harmony is Harmony.FRONT
+        and stem[-1] == "л"
+        and "ә" in alphabet.front  # exact spelling only: folded е/и do not tell front from back
+        and _looks_borrowed(stem, alphabet)
+    )
+
+
 def _analyses(word: str, alphabet: _Alphabet) -> list[str]:
     """Every stem reachable by stripping suffixes in the order predicate → case → possessive → plural."""
     found: list[str] = []
@@ -238,6 +250,8 @@ def _analyses(word: str, alphabet: _Alphabet) -> list[str]:
             if not form.endswith(suffix_form) or len(form) <= len(suffix_form):
                 continue
             stem = form[: -len(suffix_form)]
+            if _softened(stem, suffix, alphabet):
+                stem += "ь"  # модел-і → модель, корол-і → король: the soft sign drops before a vowel
             if not _licensed(suffix, stem, alphabet):
                 unelided = alphabet.unelided(stem, suffix) if suffix.px3 and suffix.vowel_initial else None
                 if unelided is not None and _licensed(suffix, unelided, alphabet):

@@ -25,7 +25,9 @@ WORD_STEMS = _words(
     # adjectives derived with -лы/-лі that read as л + possessive
     "пайдалы сапалы қолайлы ыңғайлы "
     # nouns and adjectives ending in ы/і (not px3)
-    "кісі ескі кіші сары келесі кәрі жалақы отбасы зейнетақы алматы парсы көрші "
+    "кісі ескі кіші сары келесі кәрі жалақы отбасы зейнетақы алматы парсы көрші жарты "
+    # nouns in -ас/-ес/-ыс/-іс that read as a vowel stem + px3 -сы/-сі (үлес-і, not үле-сі)
+    "үлес әріптес бизнес күрес жарыс тартыс шағыс ұрыс "
     # nouns in -ын/-ін/-ың (not px3 + accusative)
     "орын ақын мүсін шағын тегін келін кәсіпорын толқын ағын "
     # nouns in -да/-де/-та/-те, -ға/-ке, -дан, -мен, -п that are not case or converb forms

@@ -169,3 +169,15 @@ def test_first_person_predicate_after_a_known_adjective(word, lemma):
 @pytest.mark.parametrize(("word", "lemma"), [("36%-ы", "36"), ("58,3%", "58,3"), ("90%-ына", "90"), ("%", "%")])
 def test_a_percentage_gives_its_number(word, lemma):
     assert stem_kk(word) == lemma
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"), [("моделін", "модель"), ("королі", "король"), ("материалы", "материал"), ("тілі", "тіл")]
+)
+def test_a_borrowed_stem_in_l_before_a_front_suffix_gets_its_soft_sign(word, lemma):
+    assert stem_kk(word) == lemma
+
+
+@pytest.mark.parametrize(("word", "lemma"), [("үлесі", "үлес"), ("әріптесі", "әріптес"), ("саласы", "сала")])
+def test_nouns_in_es_are_not_read_as_a_vowel_stem_and_sy(word, lemma):
+    assert stem_kk(word) == lemma
