@@ -234,6 +234,8 @@ def _softened(stem: str, suffix: Suffix, alphabet: _Alphabet) -> bool:
         suffix.vowel_initial
         and suffix.harmony is Harmony.FRONT
         and stem[-1] == "л"
+        and len(stem) > 2
+        and stem[-2] in alphabet.vowels  # модел-, корол-, but not қадірл-і (қадірлі)
         and "ә" in alphabet.front  # exact spelling only: folded е/и do not tell front from back
         and _looks_borrowed(stem, alphabet)
     )
@@ -252,6 +254,8 @@ def _analyses(word: str, alphabet: _Alphabet) -> list[str]:
             stem = form[: -len(suffix_form)]
             if _softened(stem, suffix, alphabet):
                 stem += "ь"  # модел-і → модель, корол-і → король: the soft sign drops before a vowel
+            elif suffix_form[0] == "т" and stem.endswith("ис") and "ә" in alphabet.front:
+                stem += "т"  # журналис-тер → журналист: a final т of -ист merges into the suffix's т
             if not _licensed(suffix, stem, alphabet):
                 unelided = alphabet.unelided(stem, suffix) if suffix.px3 and suffix.vowel_initial else None
                 if unelided is not None and _licensed(suffix, unelided, alphabet):

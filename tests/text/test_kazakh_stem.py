@@ -181,3 +181,12 @@ def test_a_borrowed_stem_in_l_before_a_front_suffix_gets_its_soft_sign(word, lem
 @pytest.mark.parametrize(("word", "lemma"), [("үлесі", "үлес"), ("әріптесі", "әріптес"), ("саласы", "сала")])
 def test_nouns_in_es_are_not_read_as_a_vowel_stem_and_sy(word, lemma):
     assert stem_kk(word) == lemma
+
+
+@pytest.mark.parametrize(("word", "lemma"), [("журналистермен", "журналист"), ("экономистің", "экономист")])
+def test_the_t_of_ist_merged_into_a_t_suffix_comes_back(word, lemma):
+    assert stem_kk(word) == lemma
+
+
+def test_a_native_adjective_in_li_is_not_given_a_soft_sign():
+    assert not stem_kk("қадірлі").endswith("ь")
