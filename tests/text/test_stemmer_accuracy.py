@@ -19,9 +19,9 @@ from tests.conftest import ROOT, shared_path
 #: Every test here reads the hand-lemmatized texts of ../shared/nlp/kazakh-tagged.
 pytestmark = pytest.mark.slow
 
-NOMINAL_FLOOR = 0.95  # measured: 95.4% (6995/7329)
-ALL_WORDS_FLOOR = 0.89  # measured: 89.7% (verbs analysed; verbal nouns in -у stay whole, gold gives their root)
-NORMALIZED_FLOOR = 0.915  # measured: 92.0% (a verb may give its root's dictionary -у form: see citation_forms)
+NOMINAL_FLOOR = 0.952  # measured: 95.4% (6995/7329)
+ALL_WORDS_FLOOR = 0.895  # measured: 89.7% (verbs analysed; verbal nouns in -у stay whole, gold gives their root)
+NORMALIZED_FLOOR = 0.918  # measured: 92.0% (a verb may give its root's dictionary -у form: see citation_forms)
 KEY_AGREEMENT_FLOOR = 0.97  # measured: 97.2% of nominal words share their gold lemma's search key
 
 
