@@ -158,6 +158,7 @@ class SkosReader:
         self.sources = SourceMapper(graph, options, report)
         self.ids: dict[URIRef, str] = {}
         self.subject_ids: dict[URIRef, str] = {}
+        self.scheme: URIRef | None = None
 
     def qname(self, uri: URIRef) -> str:
         try:
@@ -167,9 +168,12 @@ class SkosReader:
 
     def read(self) -> Termbase:
         g = self.graph
+        schemes = [u for u in g.subjects(RDF.type, SKOS.ConceptScheme) if isinstance(u, URIRef)]
+        # the vocabulary is the scheme most concepts are in; any other (a microthesaurus) is a subject field
+        self.scheme = min(schemes, key=lambda u: (-len(set(g.subjects(SKOS.inScheme, u))), str(u)), default=None)
         minter = IdMinter(set(self.options.known_subjects))
-        collections = sorted(u for u in g.subjects(RDF.type, SKOS.Collection) if isinstance(u, URIRef))
-        for uri in collections:
+        groups = [u for u in g.subjects(RDF.type, SKOS.Collection) if isinstance(u, URIRef)]
+        for uri in sorted({*groups, *(u for u in schemes if u != self.scheme)}):
             self.subject_ids[uri] = minter.mint(uri_id(uri, "subject") or local_name(uri))
         concept_minter = IdMinter()
         uris = sorted(u for u in g.subjects(RDF.type, SKOS.Concept) if isinstance(u, URIRef))
@@ -221,13 +225,11 @@ class SkosReader:
             self.report.unmapped["skosxl:Label without a language-tagged literalForm"] += 1
             return
         lang, text = form.language, str(form).strip()
-        if (lang, text) in seen:
-            self.report.converted["label repeated in one language (merged)"] += 1
-            return
-        seen.add((lang, text))
+        seen.add((lang, text))  # each XL label is a term of its own; the plain literal beside it is not
         status = str(g.value(node, KT.status) or "")
         if status not in STATUSES:
             status = STATUS_FOR_LABEL.get(prop, "admitted")
+            self.report.converted[f"{self.qname(prop)} → {status} term"] += 1
         kind = str(g.value(node, KT.termType) or "fullForm")
         pos = str(g.value(node, KT.partOfSpeech) or "") or None
         contexts = []
@@ -258,6 +260,7 @@ class SkosReader:
             return
         seen.add((lang, text))
         status = STATUS_FOR_LABEL[prop]
+        self.report.converted[f"{self.qname(prop)} literal → {status} term"] += 1
         rank = STATUSES.index(status)
         terms[lang].append(((1, rank, text), Term(text, status=status)))
 
@@ -289,18 +292,18 @@ class SkosReader:
         return tuple(out)
 
     def concept_subjects(self, uri: URIRef) -> tuple[str, ...]:
-        found = sorted({self.subject_ids[c] for c in self.graph.subjects(SKOS.member, uri) if c in self.subject_ids})
+        groups = {*self.graph.subjects(SKOS.member, uri), *self.graph.objects(uri, SKOS.inScheme)}
+        found = sorted({self.subject_ids[c] for c in groups if c in self.subject_ids})
         order = str(self.graph.value(uri, KT.subjectOrder) or "").split()
         rank = {subject: n for n, subject in enumerate(order)}
         return tuple(sorted(found, key=lambda s: (rank.get(s, len(rank)), s)))
 
     def termbase(self, concepts: dict[str, Concept], subjects: dict[str, Subject]) -> Termbase:
         g = self.graph
-        schemes = sorted(u for u in g.subjects(RDF.type, SKOS.ConceptScheme) if isinstance(u, URIRef))
-        scheme = schemes[0] if schemes else None
+        scheme = self.scheme
         declared = str(g.value(scheme, KT.languages) or "").split() if scheme else []
-        used = language_order([lang for c in concepts.values() for lang in c.languages])
-        languages = tuple(dict.fromkeys([*declared, *used]))
+        used = {lang for c in concepts.values() for lang in c.languages}
+        languages = (*dict.fromkeys(declared), *sorted(used - set(declared)))
 
         def texts(prop: URIRef) -> tuple[str, tuple[tuple[str, str], ...]]:
             if scheme is None:
@@ -311,9 +314,8 @@ class SkosReader:
             return (plain[0] if plain else (tagged[0][1] if tagged else "")), tuple(tagged)
 
         name, name_by_lang = texts(DCTERMS.title)
-        if not name and scheme is not None:
-            name = str(g.preferredLabel(scheme, lang="en")[0][1]) if g.preferredLabel(scheme, lang="en") else ""
-            name = name or str(g.value(scheme, SKOS.prefLabel) or g.value(scheme, RDFS.label) or "")
+        if not name:  # a vocabulary without dct:title: its scheme's label
+            name, name_by_lang = texts(SKOS.prefLabel) if texts(SKOS.prefLabel)[0] else texts(RDFS.label)
         description, description_by_lang = texts(DCTERMS.description)
         if scheme is not None:
             for note in g.objects(scheme, SKOS.editorialNote):

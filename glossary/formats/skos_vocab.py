@@ -16,24 +16,26 @@ Three of SKOS's integrity conditions constrain labels (SKOS reference
 * ``prefLabel``, ``altLabel`` and ``hiddenLabel`` are pairwise disjoint: a
   term whose text repeats an earlier label of its language is attached with
   ``kt:otherLabel`` only (no plain-SKOS label);
-* ``skos:related`` is disjoint with ``skos:broader``/``narrower``: a related
-  link to a concept that is also broader or narrower is written as
-  ``kt:related``.
+* ``skos:related`` is disjoint with ``skos:broaderTransitive``: a related
+  link to a concept that is also broader or narrower, directly or through
+  other concepts of the export, is written as ``kt:related``.
 
-:func:`plan_labels` and :func:`plan_relations` make those choices;
+:func:`plan_labels` and :func:`related_clashes` make those choices;
 :class:`Adjustments` counts them for the export's note.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote, unquote
 
-from rdflib import Namespace, URIRef
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
+from rdflib.term import Node
 
-from glossary.model import ID_PATTERN, Concept, Relation, Term
+from glossary.model import ID_PATTERN, Term
 
 SKOSXL = Namespace("http://www.w3.org/2008/05/skos-xl#")
 #: The project namespace: a name only (it does not dereference); every term is listed in docs/formats.md.
@@ -115,7 +117,7 @@ class Adjustments:
 
 SECOND_PREFERRED = "preferred terms written as skosxl:altLabel (one prefLabel per language, S14)"
 REPEATED_TEXT = "terms repeating a label's text attached with kt:otherLabel only (labels disjoint, S13)"
-RELATED_CLASH = "related links to a broader or narrower concept written as kt:related (S27)"
+RELATED_CLASH = "related links to a broader or narrower concept (maybe through others) written as kt:related (S27)"
 
 
 def plan_labels(lang: str, terms: tuple[Term, ...], adjustments: Adjustments) -> list[URIRef]:
@@ -136,14 +138,27 @@ def plan_labels(lang: str, terms: tuple[Term, ...], adjustments: Adjustments) ->
     return chosen
 
 
-def plan_relations(concept: Concept, adjustments: Adjustments) -> list[tuple[Relation, URIRef]]:
-    """Each relation with its property: ``kt:related`` where ``skos:related`` would clash with a hierarchy link."""
-    hierarchical = {r.target for r in concept.relations if r.type in ("broader", "narrower")}
-    out = []
-    for relation in concept.relations:
-        prop = RELATION_PROPERTIES.get(relation.type, SKOS.related)
-        if relation.type == "related" and relation.target in hierarchical:
-            prop = KT.related
+def ancestors(up: Mapping[Node, set[Node]], start: Node) -> set[Node]:
+    """Every concept above ``start`` through broader links (cycles are harmless)."""
+    seen: set[Node] = set()
+    stack = list(up.get(start, ()))
+    while stack:
+        node = stack.pop()
+        if node not in seen:
+            seen.add(node)
+            stack.extend(up.get(node, ()))
+    return seen
+
+
+def related_clashes(graph: Graph, adjustments: Adjustments) -> None:
+    """Turn each ``skos:related`` that clashes with the transitive hierarchy (S27) into ``kt:related``."""
+    up: dict[Node, set[Node]] = {}
+    for lower, upper in graph.subject_objects(SKOS.broader):
+        up.setdefault(lower, set()).add(upper)
+    for upper, lower in graph.subject_objects(SKOS.narrower):
+        up.setdefault(lower, set()).add(upper)
+    for one, other in sorted(graph.subject_objects(SKOS.related)):
+        if other in ancestors(up, one) or one in ancestors(up, other):
+            graph.remove((one, SKOS.related, other))
+            graph.add((one, KT.related, other))
             adjustments.counts[RELATED_CLASH] += 1
-        out.append((relation, prop))
-    return out

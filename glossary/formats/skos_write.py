@@ -21,11 +21,12 @@ from glossary.formats.skos_vocab import (
     KT,
     PLAIN_LABEL,
     PREFIXES,
+    RELATION_PROPERTIES,
     SKOSXL,
     Adjustments,
     concept_uri,
     plan_labels,
-    plan_relations,
+    related_clashes,
     scheme_uri,
     source_uri,
     subject_uri,
@@ -98,8 +99,8 @@ class SkosWriter:
                 self.add(node, DCTERMS.source, source_uri(self.base, source.text))
             if note.sources:
                 self.add(node, KT.citation, Literal("; ".join(map(str, note.sources))))
-        for relation, prop in plan_relations(concept, self.adjustments):
-            self.add(uri, prop, concept_uri(self.base, relation.target))
+        for relation in concept.relations:
+            self.add(uri, RELATION_PROPERTIES[relation.type], concept_uri(self.base, relation.target))
         if len(concept.relations) > 1:
             order = " ".join(f"{r.type}:{r.target}" for r in concept.relations)
             self.add(uri, KT.relationOrder, Literal(order))
@@ -145,6 +146,7 @@ class SkosWriter:
         for subject, members in self.members.items():
             for member in members:
                 self.add(subject_uri(self.base, subject), SKOS.member, member)
+        related_clashes(self.graph, self.adjustments)
         for line in self.adjustments.lines():
             self.add(self.scheme, SKOS.editorialNote, Literal(line, lang="en"))
         return self.graph
