@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+from xml.sax import SAXParseException
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
@@ -104,12 +105,18 @@ def parse_graph(path: Path) -> Graph:
             warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
             _parse(graph, path, rdf_format, data)
     except Exception as exc:  # rdflib's parsers raise many types; each becomes a located message
-        message = " ".join(str(exc).split()) or type(exc).__name__
-        match = LINE_IN_MESSAGE.search(message)
-        raise FormatError(
-            str(path), f"malformed RDF: {message[:300]}", line=int(match.group(1)) if match else 0
-        ) from None
+        raise _located(path, exc) from None
     return graph
+
+
+def _located(path: Path, exc: Exception) -> FormatError:
+    """rdflib's message without the file's own address, and its line where it gives one."""
+    if isinstance(exc, SAXParseException):  # RDF/XML
+        return FormatError(str(path), f"malformed RDF/XML: {exc.getMessage()}", line=exc.getLineNumber() or 0)
+    message = " ".join(str(exc).replace(path.resolve().as_uri(), "").split()) or type(exc).__name__
+    message = message.partition(" at ^ in:")[0]  # Turtle's excerpt of the raw bytes helps no one
+    match = LINE_IN_MESSAGE.search(message)
+    return FormatError(str(path), f"malformed RDF: {message[:300]}", line=int(match.group(1)) if match else 0)
 
 
 def _parse(graph: Graph, path: Path, rdf_format: str, data: str | None) -> None:
