@@ -11,7 +11,7 @@ nodes, so that two exports of one term base are byte-identical.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
@@ -31,7 +31,7 @@ from glossary.formats.skos_vocab import (
     source_uri,
     subject_uri,
 )
-from glossary.model import LOCALIZED_SOURCE_FIELDS, Concept, Source, SourceText, Term
+from glossary.model import LOCALIZED_SOURCE_FIELDS, Concept, Source, SourceText, Subject, Term
 
 
 def new_graph() -> Graph:
@@ -193,8 +193,15 @@ def termbase_graph(concepts: Iterable[Concept], base: str, info: TermbaseInfo | 
     return writer.finish(info), writer.adjustments
 
 
-def concept_graph(concept: Concept, base: str) -> Graph:
-    """One concept's description (for its page): labels, notes, relations, and its subject fields' membership."""
+def concept_graph(concept: Concept, base: str, subjects: Mapping[str, Subject] | None = None) -> Graph:
+    """One concept's description (for its page): its labels, notes and links, and its subject fields' labels."""
     writer = SkosWriter(base)
     writer.concept(concept)
+    for subject_id in concept.subjects:
+        subject = (subjects or {}).get(subject_id)
+        if subject is not None:
+            uri = subject_uri(base, subject_id)
+            writer.add(uri, RDF.type, SKOS.Collection)
+            for lang, text in subject.labels.items():
+                writer.add(uri, SKOS.prefLabel, Literal(text, lang=lang))
     return writer.finish(None)
