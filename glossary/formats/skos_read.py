@@ -32,7 +32,15 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from glossary.formats.base import FormatError, ImportOptions, ImportReport, ImportResult
 from glossary.formats.idmap import IdMinter
 from glossary.formats.safexml import root_of
-from glossary.formats.skos_nodes import KEPT_NOTES, SourceMapper, language_order, ordered, read_notes, text_of
+from glossary.formats.skos_nodes import (
+    KEPT_NOTES,
+    SourceMapper,
+    language_order,
+    order_of,
+    ordered,
+    read_notes,
+    text_of,
+)
 from glossary.formats.skos_vocab import (
     EXPORT_NOTE_PREFIX,
     KT,
@@ -185,7 +193,10 @@ class SkosReader:
         concept_minter = IdMinter()
         uris = sorted(u for u in g.subjects(RDF.type, SKOS.Concept) if isinstance(u, URIRef))
         for uri in uris:
-            self.ids[uri] = concept_minter.mint(uri_id(uri) or local_name(uri))
+            wanted = uri_id(uri) or local_name(uri)
+            self.ids[uri] = concept_minter.mint(wanted)
+            if self.ids[uri] != wanted:
+                self.report.converted["concept URI whose last segment is not a free, valid id (renamed)"] += 1
         subjects = {sid: self.subject(uri, sid) for uri, sid in self.subject_ids.items()}
         concepts = {self.ids[uri]: self.concept(uri) for uri in uris}
         return self.termbase(concepts, subjects)
@@ -225,7 +236,9 @@ class SkosReader:
             self.relations(uri),
         )
 
-    def xl_label(self, node: Any, prop: URIRef, terms: dict[str, list[tuple[Any, Term]]], seen: set) -> None:
+    def xl_label(
+        self, node: Any, prop: URIRef, terms: dict[str, list[tuple[Any, Term]]], seen: set[tuple[str, str]]
+    ) -> None:
         g = self.graph
         form = g.value(node, SKOSXL.literalForm)
         if not isinstance(form, Literal) or not str(form).strip() or not form.language:
@@ -239,6 +252,9 @@ class SkosReader:
             self.report.converted[f"{self.qname(prop)} → {status} term"] += 1
         kind = str(g.value(node, KT.termType) or "fullForm")
         pos = str(g.value(node, KT.partOfSpeech) or "") or None
+        for what, value, allowed in (("kt:termType", kind, TERM_TYPES), ("kt:partOfSpeech", pos, PARTS_OF_SPEECH)):
+            if value is not None and value not in allowed:
+                self.report.unmapped[f"{what} value {value!r} (not TBX-Basic's)"] += 1
         contexts = []
         for example in ordered(g, g.objects(node, SKOS.example)):
             value = text_of(g, example)
@@ -250,15 +266,14 @@ class SkosReader:
             status=status,
             part_of_speech=pos if pos in PARTS_OF_SPEECH else None,
             usage_note=str(g.value(node, SKOS.scopeNote) or ""),
-            case_sensitive=bool(
-                g.value(node, KT.caseSensitive) is not None and g.value(node, KT.caseSensitive).toPython()
-            ),
+            case_sensitive=str(g.value(node, KT.caseSensitive)).lower() in ("true", "1"),
             contexts=tuple(contexts),
         )
-        order = g.value(node, KT.order)
-        terms[lang].append(((0, order.toPython() if isinstance(order, Literal) else 10**9, text), term))
+        terms[lang].append(((0, order_of(g, node), STATUSES.index(status), text), term))
 
-    def plain_label(self, literal: Any, prop: URIRef, terms: dict[str, list[tuple[Any, Term]]], seen: set) -> None:
+    def plain_label(
+        self, literal: Any, prop: URIRef, terms: dict[str, list[tuple[Any, Term]]], seen: set[tuple[str, str]]
+    ) -> None:
         if not isinstance(literal, Literal) or not str(literal).strip() or not literal.language:
             self.report.unmapped[f"{self.qname(prop)} without a language tag"] += 1
             return
@@ -269,7 +284,7 @@ class SkosReader:
         status = STATUS_FOR_LABEL[prop]
         self.report.converted[f"{self.qname(prop)} literal → {status} term"] += 1
         rank = STATUSES.index(status)
-        terms[lang].append(((1, rank, text), Term(text, status=status)))
+        terms[lang].append(((1, 10**9, rank, text), Term(text, status=status)))
 
     def definitions(self, uri: URIRef) -> dict[str, Definition]:
         found: dict[str, Definition] = {}

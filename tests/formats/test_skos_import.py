@@ -148,3 +148,17 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing(tmp_path: Path, mo
     monkeypatch.setattr("glossary.formats.skos_read.MAX_RDF_BYTES", 100)
     error = refusal(tmp_path, "big.ttl", "# " + "x" * 200 + "\n")
     assert "limit" in str(error)
+
+
+def test_foreign_uris_that_make_the_same_or_no_valid_id_are_renamed_and_counted(tmp_path: Path) -> None:
+    path = tmp_path / "clash.ttl"
+    path.write_text(
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        '<http://a.example/x> a skos:Concept ; skos:prefLabel "one"@en .\n'
+        '<http://b.example/x> a skos:Concept ; skos:prefLabel "two"@en .\n'
+        '<http://c.example/a%20b:c> a skos:Concept ; skos:prefLabel "three"@en .\n',
+        encoding="utf-8",
+    )
+    result = read_skos(path)
+    assert sorted(result.termbase.concepts) == ["a-b-c", "x", "x-2"]
+    assert result.report.converted["concept URI whose last segment is not a free, valid id (renamed)"] == 2
