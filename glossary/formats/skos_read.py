@@ -158,8 +158,7 @@ def _contexts(node: Any) -> Iterator[Any]:
         for key, value in node.items():
             if key == "@context":
                 yield from value if isinstance(value, list) else [value]
-            else:
-                yield from _contexts(value)
+            yield from _contexts(value)  # scoped contexts nest inside contexts and nodes
     elif isinstance(node, list):
         for item in node:
             yield from _contexts(item)

@@ -128,7 +128,12 @@ def test_malformed_json_ld_names_the_line(tmp_path: Path) -> None:
 
 
 def test_a_remote_json_ld_context_is_never_fetched(tmp_path: Path) -> None:
-    for context in ('"https://example.org/context.jsonld"', '{"@import": "https://example.org/c.jsonld"}'):
+    for context in (
+        '"https://example.org/context.jsonld"',
+        '{"@import": "https://example.org/c.jsonld"}',
+        '[{"skos": "http://www.w3.org/2004/02/skos/core#"}, "https://example.org/c.jsonld"]',
+        '{"label": {"@id": "http://example.org/label", "@context": "https://example.org/scoped.jsonld"}}',
+    ):
         error = refusal(tmp_path, "remote.jsonld", f'{{"@context": {context}, "@id": "https://example.org/x"}}')
         assert "remote @context" in str(error)
 
