@@ -1,4 +1,4 @@
-"""``glossary export``: write a term base, or part of it, as TBX, CSV or a CAT-tool glossary."""
+"""``glossary export``: write a term base, or part of it, as TBX, CSV, SKOS or a CAT-tool glossary."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import click
 from glossary.cli.inputs import load_or_exit
 from glossary.cli.options import InputPath, language_ranges, language_tag
 from glossary.formats import REGISTRY, ExportOptions, Format, export_termbase, get_format
-from glossary.model import Termbase
+from glossary.formats.skos_vocab import DEFAULT_BASE_URI
+from glossary.model import Termbase, is_web_url
 
 
 def _codes(value: str | None) -> tuple[str, ...]:
@@ -45,6 +46,11 @@ def _codes(value: str | None) -> tuple[str, ...]:
     default=None,
     help="Prefix cells starting with = + - @ ' with ' (default: on for csv-excel only).",
 )
+@click.option(
+    "--base-uri",
+    default="",
+    help=f"Root of the URIs skos-ttl and skos-jsonld write (BASE/concept/ID; default: {DEFAULT_BASE_URI}).",
+)
 @click.option("-o", "--output", required=True, help="Output file, or - for standard output.")
 def export(  # noqa: PLR0917 - click passes one parameter per option
     format_name: str,
@@ -57,11 +63,14 @@ def export(  # noqa: PLR0917 - click passes one parameter per option
     ids: str | None,
     bom: bool,
     formula_escape: bool | None,
+    base_uri: str,
     output: str,
 ) -> None:
     """Export a term base in FORMAT, optionally filtered, to a file or standard output."""
     if output != "-" and Path(output).is_dir():
         raise click.ClickException(f"{output}: is a directory; a file is expected")
+    if base_uri and not is_web_url(base_uri):
+        raise click.BadParameter(f"{base_uri!r} is not an http or https address", param_hint="--base-uri")
     loaded = load_or_exit(termbase, refusal="not exported")
     fmt = get_format(format_name)
     available = loaded.used_languages()
@@ -75,6 +84,7 @@ def export(  # noqa: PLR0917 - click passes one parameter per option
         info=loaded,
         bom=bom,
         formula_escape=formula_escape,
+        base_uri=base_uri,
     )
     if fmt.bilingual:  # the pair defaults from the languages the concepts use, declared or not
         try:

@@ -1,4 +1,4 @@
-"""``glossary import``: read a TBX or CSV file into a YAML term base, or merge it into one."""
+"""``glossary import``: read a TBX, CSV or SKOS file into a YAML term base, or merge it into one."""
 
 from __future__ import annotations
 

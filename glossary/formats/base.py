@@ -104,7 +104,9 @@ class ExportOptions:
     ``exported_ids`` is the set of concept ids in the export when it is a
     subset, so that cross-references never point outside the file; ``None``
     means every relation target is exported too.  ``formula_escape`` guards
-    spreadsheet cells (``None``: the layout's default).
+    spreadsheet cells (``None``: the layout's default).  ``base_uri`` is
+    where the linked-data formats root their URIs (``<base>/concept/<id>``;
+    empty: a placeholder, see :mod:`glossary.formats.skos_vocab`).
     """
 
     languages: tuple[str, ...] = ()
@@ -117,6 +119,7 @@ class ExportOptions:
     exported_ids: frozenset[str] | None = None
     formula_escape: bool | None = None
     bom: bool = False
+    base_uri: str = ""
 
     @property
     def filtered(self) -> bool:

@@ -8,11 +8,22 @@ from glossary.formats.base import Format, FormatError
 from glossary.formats.csv_bilingual import OmegatTsvFormat, WeblateCsvFormat
 from glossary.formats.csv_multi import CsvExcelFormat, CsvFormat
 from glossary.formats.safexml import root_of
+from glossary.formats.skos import SkosJsonLdFormat, SkosTurtleFormat
 from glossary.formats.tbx2 import Tbx2Format
 from glossary.formats.tbx3 import Tbx3Format
 
 REGISTRY: dict[str, type[Format]] = {
-    cls.name: cls for cls in (Tbx3Format, Tbx2Format, CsvFormat, CsvExcelFormat, WeblateCsvFormat, OmegatTsvFormat)
+    cls.name: cls
+    for cls in (
+        Tbx3Format,
+        Tbx2Format,
+        CsvFormat,
+        CsvExcelFormat,
+        WeblateCsvFormat,
+        OmegatTsvFormat,
+        SkosTurtleFormat,
+        SkosJsonLdFormat,
+    )
 }
 
 

@@ -2,6 +2,9 @@
 
 The JSON twin gives every language version of each note and, when the index
 was built with lint, the concept's findings (``lint``, empty when clean).
+The RDF twins (``.ttl``, ``.jsonld``, or ``Accept: text/turtle`` /
+``application/ld+json`` at the page's address) give the concept as SKOS-XL,
+as ``glossary export --format skos-ttl`` would, rooted at the site's address.
 """
 
 from __future__ import annotations
@@ -11,9 +14,10 @@ from typing import Any
 
 from flask import abort, make_response, request
 
+from glossary.formats.skos_write import concept_graph
 from web.i18n import interface_language
 from web.pages import pages
-from web.pages.twins import render_twin, twin_route
+from web.pages.twins import RDF_TWINS, negotiated, render_rdf, render_twin, site_root, twin_route
 from web.present.concepts import cite, concept_json, context_lines, ordered_terms, relation_graph
 from web.present.labels import language_name, subject_label
 from web.present.lint import finding_json, language_in_text, rule_name, terminologist_notes
@@ -21,13 +25,19 @@ from web.present.notes import remarks
 from web.services import get_searcher
 
 
-@twin_route(pages, "/concept/<concept_id>")
+@twin_route(pages, "/concept/<concept_id>", rdf=True)
 def concept(concept_id: str, fmt: str) -> Any:
     searcher = get_searcher()
     found = searcher.concept(concept_id)
     if found is None:
         abort(404)
     info = searcher.info
+    fmt = negotiated(fmt)
+    if fmt in RDF_TWINS:
+        response = render_rdf(fmt, concept_graph(found, site_root(), info.subjects))
+        response.cache_control.no_cache = True
+        response.add_etag()
+        return response.make_conditional(request)
     findings = info.lint.for_concept(concept_id) if info.lint else ()
     if fmt == "json":
         data = concept_json(found)
@@ -73,6 +83,7 @@ def concept(concept_id: str, fmt: str) -> Any:
     )
     # Revalidated on every visit: the ETag spares the body when the index has not changed.
     response = make_response(html)
+    response.vary.add("Accept")  # the same address answers RDF to a client that asks for it
     response.cache_control.no_cache = True
     response.add_etag()
     return response.make_conditional(request)

@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from glossary.formats import REGISTRY, ExportOptions, export_termbase, get_format
 from glossary.languages import UnknownLanguage, best_language, match_languages, split_ranges
 from web.headers import site_url
-from web.pages.twins import render_twin, twin_route
+from web.pages.twins import render_twin, site_root, twin_route
 from web.present.labels import format_label, language_name, subject_label
 from web.services import get_searcher
 
@@ -90,6 +90,7 @@ def download() -> Response:
         subjects=subjects,
         ids=ids,
         info=info,
+        base_uri=site_root(),
     )
     out = io.BytesIO()
     try:

@@ -59,6 +59,8 @@ FORMAT_LABELS: dict[str, LazyString] = {
     "csv-excel": _l("CSV for Excel (UTF-8 with BOM, formula cells escaped)"),
     "weblate-csv": _l("Weblate glossary CSV, one language pair"),
     "omegat-tsv": _l("OmegaT glossary (tab-separated), one language pair"),
+    "skos-ttl": _l("SKOS-XL linked data (Turtle), all languages"),
+    "skos-jsonld": _l("SKOS-XL linked data (JSON-LD), all languages"),
 }
 
 
