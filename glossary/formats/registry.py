@@ -7,12 +7,22 @@ from pathlib import Path
 from glossary.formats.base import Format, FormatError
 from glossary.formats.csv_bilingual import OmegatTsvFormat, WeblateCsvFormat
 from glossary.formats.csv_multi import CsvExcelFormat, CsvFormat
+from glossary.formats.html_dictionary import HtmlDictionaryFormat
 from glossary.formats.safexml import root_of
 from glossary.formats.tbx2 import Tbx2Format
 from glossary.formats.tbx3 import Tbx3Format
 
 REGISTRY: dict[str, type[Format]] = {
-    cls.name: cls for cls in (Tbx3Format, Tbx2Format, CsvFormat, CsvExcelFormat, WeblateCsvFormat, OmegatTsvFormat)
+    cls.name: cls
+    for cls in (
+        Tbx3Format,
+        Tbx2Format,
+        CsvFormat,
+        CsvExcelFormat,
+        WeblateCsvFormat,
+        OmegatTsvFormat,
+        HtmlDictionaryFormat,
+    )
 }
 
 
