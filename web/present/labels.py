@@ -59,6 +59,7 @@ FORMAT_LABELS: dict[str, LazyString] = {
     "csv-excel": _l("CSV for Excel (UTF-8 with BOM, formula cells escaped)"),
     "weblate-csv": _l("Weblate glossary CSV, one language pair"),
     "omegat-tsv": _l("OmegaT glossary (tab-separated), one language pair"),
+    "html": _l("HTML dictionary to read or print: one page, sorted by letter"),
 }
 
 
