@@ -97,15 +97,15 @@ class Page:
     """The dictionary page: the header, then a section per letter, then the cited sources."""
 
     def __init__(self, concepts: list[Concept], options: ExportOptions) -> None:
-        self.options = options
         self.info = options.info
         self.sort_lang = sort_language(options, concepts)
         self.alphabet_lang = self.sort_lang.split("-", maxsplit=1)[0].lower()
         self.lang = page_language(self.sort_lang)
         self.labels: PageLabels = LABELS[self.lang]
-        used = dict.fromkeys(options.languages or (self.info.languages if self.info else ()))
-        used.update(dict.fromkeys(code for concept in concepts for code in concept.languages))
-        self.languages = [self.sort_lang, *(code for code in used if code != self.sort_lang)]
+        used = dict.fromkeys(code for concept in concepts for code in concept.languages)
+        # the sort language first, then the export's (or the term base's) order, then any other
+        order = (self.sort_lang, *(options.languages or (self.info.languages if self.info else ())), *used)
+        self.languages = [code for code in dict.fromkeys(order) if code in used]
         self.concept_count = len(concepts)
         self.groups = self.grouped(concepts)
         self.cited: dict[str, None] = {}
@@ -114,16 +114,16 @@ class Page:
 
     def items(self, concept: Concept) -> Iterator[Item]:
         section = concept.languages.get(self.sort_lang)
-        head = section.preferred if section else None
-        if head is None:  # no term in the sort language: file it under its label in another language
+        if section is None or section.preferred is None:
+            # no term in the sort language: file it under its preferred term in another language
             lang = next((code for code, s in concept.languages.items() if s.preferred), self.sort_lang)
             yield Item(concept.label(lang), lang, concept)
             return
-        yield Item(head.text, self.sort_lang, concept)
-        assert section is not None
+        head = section.preferred.text
+        yield Item(head, self.sort_lang, concept)
         for term in sorted(section.terms, key=term_rank):
-            if term.text != head.text:
-                yield Item(term.text, self.sort_lang, concept, target=head.text)
+            if term.text != head:
+                yield Item(term.text, self.sort_lang, concept, target=head)
 
     def key(self, item: Item) -> tuple[object, ...]:
         text = unicodedata.normalize("NFC", item.text)

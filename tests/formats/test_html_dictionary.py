@@ -280,3 +280,17 @@ def test_an_empty_selection_is_an_empty_dictionary_not_an_error() -> None:
     get_format("html").export([], buffer, replace(ExportOptions(info=termbase)))
     page = parse(buffer.getvalue())
     assert not page.xpath("//article") and page.find(".//h1") is not None
+
+
+def test_a_concept_without_a_term_in_the_sort_language_is_filed_under_another() -> None:
+    base = word_base(["ана"])
+    base.concepts["ru-only"] = Concept(
+        id="ru-only", languages={"ru": LanguageSection("ru", (Term("бюро", status="preferred"),))}
+    )
+    page = parse(export(base, source_lang="kk"))
+    headword = page.xpath("//article[@id='c-ru-only']/h3")[0]
+    assert headword.text_content() == "бюро" and headword.get("lang") == "ru"
+    assert headword.xpath("ancestor::section/h2")[0].text_content() == "Б"  # а Kazakh letter too
+    german = parse(export(base, source_lang="de", languages=("de", "kk")))
+    assert german.get("lang") == "en"  # no German labels: English
+    assert "Languages: Kazakh" in german.text_content() and "German" not in german.text_content()
