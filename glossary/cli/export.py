@@ -1,4 +1,4 @@
-"""``glossary export``: write a term base, or part of it, as TBX, CSV, SKOS or a CAT-tool glossary."""
+"""``glossary export``: write a term base, or part of it, as TBX, CSV, SKOS, a CAT-tool glossary or a printable dictionary."""
 
 from __future__ import annotations
 
@@ -34,7 +34,10 @@ def _codes(value: str | None) -> tuple[str, ...]:
 )
 @click.option(
     "--source-lang",
-    help="Source language of a bilingual format (tbx2, weblate-csv, omegat-tsv); en picks en-us when no en.",
+    help=(
+        "Source language of a bilingual format (tbx2, weblate-csv, omegat-tsv), or the language html sorts by "
+        "(default: the first of --langs); en picks en-us when no en."
+    ),
 )
 @click.option("--target-lang", help="Target language of a bilingual format (a range, like --source-lang).")
 @click.option("--subject", "subjects", multiple=True, help="Keep concepts with this subject field (repeatable).")

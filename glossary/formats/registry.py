@@ -7,6 +7,7 @@ from pathlib import Path
 from glossary.formats.base import Format, FormatError
 from glossary.formats.csv_bilingual import OmegatTsvFormat, WeblateCsvFormat
 from glossary.formats.csv_multi import CsvExcelFormat, CsvFormat
+from glossary.formats.html_dictionary import HtmlDictionaryFormat
 from glossary.formats.safexml import root_of
 from glossary.formats.skos import SkosJsonLdFormat, SkosTurtleFormat
 from glossary.formats.tbx2 import Tbx2Format
@@ -23,6 +24,7 @@ REGISTRY: dict[str, type[Format]] = {
         OmegatTsvFormat,
         SkosTurtleFormat,
         SkosJsonLdFormat,
+        HtmlDictionaryFormat,
     )
 }
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from glossary.text.alphabets import OTHER, first_letter, sort_key
 from web.pages.sources import diff_segments
-from web.present.alphabets import OTHER, first_letter, sort_key
 from web.present.graph import layout
 from web.present.highlight import highlight, kwic
 

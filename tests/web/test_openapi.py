@@ -98,6 +98,11 @@ CASES = [
     Case("suggest-empty", "get", "/suggest", 200),
     Case("suggest-bad-lang", "get", "/suggest?q=x&lang=zz", 400),
     Case("suggest-no-index", "get", "/suggest?q=x", 503, app="none"),
+    # /opensearch-suggest
+    Case("opensearch-suggest", "get", "/opensearch-suggest?q=стан&ui=kk", 200, app="web"),
+    Case("opensearch-suggest-empty", "get", "/opensearch-suggest", 200),
+    Case("opensearch-suggest-bad-limit", "get", "/opensearch-suggest?q=x&limit=51", 400),
+    Case("opensearch-suggest-no-index", "get", "/opensearch-suggest?q=x", 503, app="none"),
     # /concepts/{id}
     *(Case(f"concept-{cid}", "get", f"/concepts/{cid}?ui=kk", 200, app="web") for cid in _web_concept_ids()),
     Case("concept-tools", "get", "/concepts/standardization", 200),

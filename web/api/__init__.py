@@ -16,7 +16,7 @@ from flask import Blueprint, Response, jsonify, request
 from flask_babel import gettext as _
 
 from glossary.search.searcher import IndexMissing
-from web.api import concepts, openapi, params, search, tools
+from web.api import concepts, openapi, opensearch, params, search, tools
 from web.errors import InputError
 
 __all__ = ["api"]
@@ -25,6 +25,7 @@ api = Blueprint("api", __name__)
 api.add_url_rule("/search", view_func=search.search, methods=["GET"])
 api.add_url_rule("/sentences", view_func=search.sentences, methods=["GET"])
 api.add_url_rule("/suggest", view_func=search.suggest, methods=["GET"])
+api.add_url_rule("/opensearch-suggest", "opensearch_suggest", view_func=opensearch.suggestions, methods=["GET"])
 api.add_url_rule("/concepts/<concept_id>", view_func=concepts.concept, methods=["GET"])
 api.add_url_rule("/recognize", view_func=tools.recognize, methods=["POST"])
 api.add_url_rule("/check", view_func=tools.check, methods=["POST"])

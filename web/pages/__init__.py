@@ -18,8 +18,9 @@ def register_pages(app: Flask) -> None:
     from web.pages import about, concept, search  # noqa: F401
     from web.pages.browse import browse_pages
     from web.pages.export import export_pages
+    from web.pages.opensearch import opensearch_pages
     from web.pages.sources import sources_pages
     from web.pages.tools import tools_pages
 
-    for blueprint in (pages, browse_pages, sources_pages, export_pages, tools_pages):
+    for blueprint in (pages, browse_pages, sources_pages, export_pages, tools_pages, opensearch_pages):
         app.register_blueprint(blueprint, url_prefix="/<lang_code>")

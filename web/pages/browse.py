@@ -9,8 +9,8 @@ from flask import Blueprint, abort
 from flask_babel import get_locale
 
 from glossary.model import Concept
+from glossary.text.alphabets import OTHER, alphabet, first_letter, sort_key
 from web.pages.twins import render_twin, twin_route
-from web.present.alphabets import OTHER, alphabet, first_letter, sort_key
 from web.present.labels import language_name, subject_label
 from web.services import get_searcher
 

@@ -61,6 +61,7 @@ FORMAT_LABELS: dict[str, LazyString] = {
     "omegat-tsv": _l("OmegaT glossary (tab-separated), one language pair"),
     "skos-ttl": _l("SKOS-XL linked data (Turtle), all languages"),
     "skos-jsonld": _l("SKOS-XL linked data (JSON-LD), all languages"),
+    "html": _l("HTML dictionary to read or print: one page, sorted by letter"),
 }
 
 

@@ -1,7 +1,8 @@
-"""Alphabetical order per language, for the A–Z browse pages.
+"""Alphabetical order per language, for the A–Z browse pages and the printable dictionary (html export).
 
 Each language sorts in its own alphabet: Kazakh puts ә after а and і after ы,
-which no code-point sort does.
+which no code-point sort does.  It lives in the core, not in ``web/``,
+because an export format sorts by it too.
 """
 
 from __future__ import annotations
