@@ -126,6 +126,7 @@ def test_axe_finds_no_violation_and_foreign_text_is_marked(
     page.goto(f"{live_server}/{lang}{visit.path}")
     if visit.action:
         visit.action(page)
+    expect(page.locator("html")).to_have_attribute("lang", lang)
     violations = AXE.run(page).response["violations"]
     assert not violations, f"axe on /{lang}{visit.path} ({visit.name}):\n{_describe(violations)}"
     unmarked = page.evaluate(MISMARKED, FOREIGN[lang]) if lang in FOREIGN else []
