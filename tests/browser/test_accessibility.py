@@ -90,6 +90,19 @@ def _describe(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def test_axe_finds_no_violation_at_phone_width(phone_page: Page, live_server: str) -> None:
+    """The narrow layout of the busiest pages (the menu wraps, tables turn into lines)."""
+    found = []
+    for visit in PAGES:
+        if visit.name in {"results", "concept-contexts", "check-text-tooltip"}:
+            phone_page.goto(f"{live_server}/kk{visit.path}")
+            if visit.action:
+                visit.action(phone_page)
+            violations = AXE.run(phone_page).response["violations"]
+            found += [f"/kk{visit.path} ({visit.name}):\n{_describe(violations)}"] if violations else []
+    assert not found, "\n".join(found)
+
+
 #: Text that is plainly in another language than the page's must sit inside an element with that ``lang``.
 #: Cyrillic on an English page; Kazakh-only letters on a Russian page. (Latin on a Kazakh page is mostly
 #: codes and names, TBX, ISO, UTF-8, so it is not checked.)
@@ -156,6 +169,11 @@ def test_concept_graph_has_a_text_equivalent(page: Page, live_server: str) -> No
     described_by = (figure.get_attribute("aria-describedby") or "").split()
     assert "relations-list" in described_by
     expect(figure.locator("svg")).to_have_attribute("aria-hidden", "true")
+    # What a screen reader announces: the graph's title, then the caption and the relations in words.
+    expect(figure).to_have_accessible_name("Concept graph: International Organization for Standardization")
+    expect(figure).to_have_accessible_description(
+        re.compile(r"narrower concept: ISO Council.*related concept: standard")
+    )
     listed = page.locator("#relations-list")
     expect(listed).to_be_visible()
     expect(listed.locator("li")).to_have_text(
