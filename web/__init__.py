@@ -63,6 +63,7 @@ def _install_template_globals(app: Flask) -> None:
     from glossary.model import DISCOURAGED_STATUSES
     from web.present import labels
     from web.present.links import safe_href
+    from web.present.text_lang import label_lang, text_lang
 
     app.jinja_env.globals.update(
         DISCOURAGED_STATUSES=DISCOURAGED_STATUSES,
@@ -71,8 +72,10 @@ def _install_template_globals(app: Flask) -> None:
         PART_OF_SPEECH_LABELS=labels.PART_OF_SPEECH_LABELS,
         RELATION_LABELS=labels.RELATION_LABELS,
         has_endpoint=lambda endpoint: endpoint in app.view_functions,
+        label_lang=label_lang,
     )
     app.jinja_env.filters["safe_href"] = safe_href
+    app.jinja_env.filters["text_lang"] = text_lang
 
 
 def _start_clock() -> None:

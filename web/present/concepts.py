@@ -13,6 +13,7 @@ from web.headers import site_url
 from web.i18n import interface_language
 from web.present.graph import Graph, layout
 from web.present.highlight import Kwic, kwic
+from web.present.text_lang import label_lang
 
 
 def ordered_terms(terms: tuple[Term, ...] | list[Term]) -> list[Term]:
@@ -63,7 +64,8 @@ def relation_graph(concept: Concept, lookup: Any, lang: str) -> tuple[list[dict[
         target = lookup(relation.target)
         label = target.label(lang) if target else relation.target
         href = url_for("pages.concept", concept_id=relation.target) if target else None
-        rows.append({"type": relation.type, "target": relation.target, "label": label, "href": href})
+        label_in = label_lang(target, lang) if target else None
+        rows.append({"type": relation.type, "target": relation.target, "label": label, "lang": label_in, "href": href})
     graph = layout(concept.label(lang), [(r["type"], r["label"], r["href"]) for r in rows])
     return rows, graph
 

@@ -135,6 +135,30 @@
     input.addEventListener("blur", function () { window.setTimeout(close, 100); });
   }
 
-  function start() { setUpCopy(); setUpSuggest(); }
+  // Term tooltips on the check-text page open on hover and focus by CSS alone; Escape closes the open ones
+  // (WCAG 1.4.13) and brings focus from a tooltip's link back to its term. Leaving the term re-arms it.
+  function setUpTips() {
+    var hits = document.querySelectorAll(".term-hit");
+    if (!hits.length) { return; }
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") { return; }
+      document.querySelectorAll(".term-hit:hover, .term-hit:focus-within").forEach(function (hit) {
+        if (hit.classList.contains("tip-dismissed")) { return; }
+        hit.classList.add("tip-dismissed");
+        if (hit !== document.activeElement && hit.contains(document.activeElement)) { hit.focus(); }
+        event.preventDefault();
+      });
+    });
+    hits.forEach(function (hit) {
+      hit.addEventListener("focusout", function (event) {
+        if (!hit.contains(event.relatedTarget) && !hit.matches(":hover")) { hit.classList.remove("tip-dismissed"); }
+      });
+      hit.addEventListener("mouseleave", function () {
+        if (!hit.contains(document.activeElement)) { hit.classList.remove("tip-dismissed"); }
+      });
+    });
+  }
+
+  function start() { setUpCopy(); setUpSuggest(); setUpTips(); }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();
