@@ -22,5 +22,8 @@ def register_pages(app: Flask) -> None:
     from web.pages.sources import sources_pages
     from web.pages.tools import tools_pages
 
+    from web.pages.uris import uris
+
     for blueprint in (pages, browse_pages, sources_pages, export_pages, tools_pages, opensearch_pages):
         app.register_blueprint(blueprint, url_prefix="/<lang_code>")
+    app.register_blueprint(uris)  # the linked-data URIs have no language prefix: they redirect to one
