@@ -21,7 +21,6 @@ def register_pages(app: Flask) -> None:
     from web.pages.opensearch import opensearch_pages
     from web.pages.sources import sources_pages
     from web.pages.tools import tools_pages
-
     from web.pages.uris import uris
 
     for blueprint in (pages, browse_pages, sources_pages, export_pages, tools_pages, opensearch_pages):
