@@ -48,6 +48,17 @@ PARTS_OF_SPEECH: tuple[str, ...] = (
     "other",
 )
 RELATION_TYPES: tuple[str, ...] = ("broader", "narrower", "related")
+#: TBX's ``reliabilityCode`` scale (ISO 12620): 1 (least reliable) to 10 (most reliable).
+RELIABILITY_MIN = 1
+RELIABILITY_MAX = 10
+#: Named bands of the scale, after IATE's four grades (see :func:`reliability_band`):
+#: each IATE grade's converted value falls in its own band.
+RELIABILITY_BANDS: tuple[tuple[int, str], ...] = (
+    (10, "very-reliable"),
+    (7, "reliable"),
+    (4, "minimum"),
+    (1, "unverified"),
+)
 
 #: TBX-Basic's term types that are short forms of a full name.
 ABBREVIATION_TYPES: frozenset[str] = frozenset({"acronym", "abbreviation", "shortForm"})
@@ -181,10 +192,31 @@ class Term:
     usage_note: str = ""
     case_sensitive: bool = False
     contexts: tuple[Context, ...] = ()
+    #: How far the term can be trusted, on TBX's ``reliabilityCode`` scale; None when not rated.
+    reliability: int | None = None
 
     @property
     def is_abbreviation(self) -> bool:
         return self.type in ABBREVIATION_TYPES
+
+    @property
+    def reliability_band(self) -> str | None:
+        """The named band of :attr:`reliability` (``"reliable"`` for 7–9), for labels; None when not rated."""
+        return reliability_band(self.reliability) if self.reliability is not None else None
+
+
+def reliability_problem(value: object) -> str | None:
+    """Why ``value`` is not a reliability code (a message naming the scale), or None."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return f"{value!r} is not a whole number from {RELIABILITY_MIN} to {RELIABILITY_MAX}"
+    if not RELIABILITY_MIN <= value <= RELIABILITY_MAX:
+        return f"{value} is outside the scale {RELIABILITY_MIN}–{RELIABILITY_MAX}"
+    return None
+
+
+def reliability_band(value: int) -> str:
+    """``unverified`` (1–3), ``minimum`` (4–6), ``reliable`` (7–9) or ``very-reliable`` (10)."""
+    return next(name for floor, name in RELIABILITY_BANDS if value >= floor)
 
 
 def term_rank(term: Term) -> tuple[int, int]:

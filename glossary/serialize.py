@@ -46,6 +46,8 @@ def term_to_dict(term: Term) -> dict[str, Any]:
         data["usage_note"] = term.usage_note
     if term.case_sensitive:
         data["case_sensitive"] = True
+    if term.reliability is not None:
+        data["reliability"] = term.reliability
     if term.contexts:
         data["contexts"] = [_cited(c.text, c.source) for c in term.contexts]
     return data
@@ -79,6 +81,7 @@ def term_from_dict(data: dict[str, Any]) -> Term:
         usage_note=data.get("usage_note", ""),
         case_sensitive=bool(data.get("case_sensitive", False)),
         contexts=tuple(Context(c["text"], _source(c.get("source"))) for c in data.get("contexts", ())),
+        reliability=data.get("reliability"),
     )
 
 

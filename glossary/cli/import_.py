@@ -11,6 +11,7 @@ from glossary.cli.inputs import load_or_exit
 from glossary.cli.options import InputPath
 from glossary.formats import ON_DUPLICATE, REGISTRY, DuplicateIds, FormatError, ImportOptions, get_format, import_into
 from glossary.formats.base import OnDuplicate, capped
+from glossary.formats.iate import RELIABILITY_SCALES, ReliabilityScale
 
 
 def _column_map(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -60,6 +61,14 @@ def _column_map(pairs: tuple[str, ...]) -> dict[str, str]:
     show_default=True,
     help="What to do with a concept id the file uses again: rename it (x-2…), skip the entry, or fail listing each.",
 )
+@click.option(
+    "--reliability-scale",
+    type=click.Choice(RELIABILITY_SCALES),
+    default="auto",
+    show_default=True,
+    help="TBX reliabilityCode values: tbx = already 1-10; iate = IATE's grades 1-4, converted (1→1, 2→4, 3→7, "
+    "4→10); auto = iate when the file names IATE and no value exceeds 4.",
+)
 def import_(  # noqa: PLR0917 - click passes one parameter per option
     file: Path,
     into: Path,
@@ -71,6 +80,7 @@ def import_(  # noqa: PLR0917 - click passes one parameter per option
     column_map: tuple[str, ...],
     formula_escape: bool | None,
     on_duplicate: OnDuplicate,
+    reliability_scale: ReliabilityScale,
 ) -> None:
     """Import FILE into the YAML term base --into, printing what could not be mapped."""
     options = ImportOptions(
@@ -80,6 +90,7 @@ def import_(  # noqa: PLR0917 - click passes one parameter per option
         column_map=_column_map(column_map),
         formula_escape=formula_escape,
         on_duplicate=on_duplicate,
+        reliability_scale=reliability_scale,
     )
     try:
         outcome = import_into(

@@ -10,7 +10,7 @@ import click
 
 from glossary.cli.inputs import load_or_exit
 from glossary.cli.options import index_option, language_ranges, language_tag, termbase_option
-from glossary.model import STATUSES, Termbase
+from glossary.model import RELIABILITY_MAX, RELIABILITY_MIN, STATUSES, Termbase
 from glossary.paths import default_index_dir, default_termbase
 
 
@@ -35,6 +35,11 @@ def _announce_and_load(index_dir: Path, termbase: Path) -> Termbase:
 )
 @click.option("--subject", multiple=True, help="Only concepts in these subject fields or their sub-fields.")
 @click.option("--status", multiple=True, help="Only concepts with a term of this status (preferred, admitted, …).")
+@click.option(
+    "--min-reliability",
+    type=click.IntRange(RELIABILITY_MIN, RELIABILITY_MAX),
+    help="Only concepts with a term rated at least this reliable (1-10, TBX reliabilityCode).",
+)
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True, help="Number of results.")
 @click.option("--json", "as_json", is_flag=True, help="Print the API's JSON instead of text.")
 def search(
@@ -46,6 +51,7 @@ def search(
     target: tuple[str, ...],
     subject: tuple[str, ...],
     status: tuple[str, ...],
+    min_reliability: int | None,
     limit: int,
     as_json: bool,
 ) -> None:
@@ -72,7 +78,13 @@ def search(
         if unknown:
             raise click.BadParameter(f"unknown value {unknown[0]!r}; known: {', '.join(known)}", param_hint=name)
     result = searcher.search(
-        query, lang=lang, target=targets, subjects=_split(subject), statuses=_split(status), limit=limit
+        query,
+        lang=lang,
+        target=targets,
+        subjects=_split(subject),
+        statuses=_split(status),
+        min_reliability=min_reliability,
+        limit=limit,
     )
     if as_json:
         click.echo(json.dumps(result_to_dict(result, targets), ensure_ascii=False, indent=2))

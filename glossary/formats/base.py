@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, ClassVar, Literal, Protocol
 
 from glossary.errors import LocatedError
+from glossary.formats.iate import ReliabilityScale
 from glossary.model import Concept, SourceText, Subject, Termbase
 
 #: What an import does with a concept id the file already used: the CLI's ``--on-duplicate``.
@@ -150,6 +151,8 @@ class ImportOptions:
     ``"fail"`` raises :class:`DuplicateIds` listing every repeat, ``"skip"``
     keeps the first entry, ``"rename"`` gives the repeat a fresh id
     (``x-2``, ``x-3``…); skipped and renamed ones are listed in the report.
+    ``reliability_scale`` says whether TBX ``reliabilityCode`` values are
+    IATE's 1–4 grades (see :mod:`glossary.formats.iate`).
     """
 
     name: str | None = None
@@ -160,6 +163,7 @@ class ImportOptions:
     known_sources: Mapping[str, SourceText] = field(default_factory=dict)
     known_subjects: Mapping[str, Subject] = field(default_factory=dict)
     on_duplicate: OnDuplicate = "fail"
+    reliability_scale: ReliabilityScale = "auto"
 
 
 @dataclass

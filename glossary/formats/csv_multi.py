@@ -3,12 +3,13 @@
 Columns, in this order (``L`` stands for each language code)::
 
     id  subjects
-    L  L:type  L:status  L:part_of_speech  L:case_sensitive  L:usage_note
+    L  L:type  L:status  L:part_of_speech  L:case_sensitive  L:usage_note  L:reliability
     L:contexts  L:context_sources  L:definition  L:definition_source     (per language)
     notes  notes:lang  notes:sources  relations
 
 ``L`` lists the terms; the ``L:…`` term columns hold one item per term, in
-the same order (``L:case_sensitive`` is ``1`` or empty).  ``L:contexts``
+the same order (``L:case_sensitive`` is ``1`` or empty; ``L:reliability``
+a whole number from 1 to 10, or empty when the term is not rated).  ``L:contexts``
 holds, per term, a ``;``-list of contexts, and ``L:context_sources`` their
 citations in the same shape.  ``relations`` items are ``type:target``.
 Multi-valued cells and escaping: see :mod:`glossary.formats.cells`.
@@ -69,9 +70,21 @@ from glossary.model import (
     Relation,
     Term,
     Termbase,
+    reliability_problem,
 )
 
-TERM_FIELDS = ("type", "status", "part_of_speech", "case_sensitive", "usage_note", "contexts", "context_sources")
+TERM_FIELDS = (
+    "type",
+    "status",
+    "part_of_speech",
+    "case_sensitive",
+    "usage_note",
+    "reliability",
+    "contexts",
+    "context_sources",
+)
+#: The term columns holding one plain item per term (the others nest a list per term).
+FLAT_TERM_FIELDS = TERM_FIELDS[:6]
 SECTION_FIELDS = (*TERM_FIELDS, "definition", "definition_source")
 CONCEPT_COLUMNS = ("id", "subjects")
 TRAILING_COLUMNS = ("notes", "notes:lang", "notes:sources", "relations")
@@ -106,6 +119,7 @@ def row_for(concept: Concept, languages: Iterable[str]) -> list[str]:
         row.append(join_items([t.part_of_speech or "" for t in terms]))
         row.append(join_items(["1" if t.case_sensitive else "" for t in terms]))
         row.append(join_items([t.usage_note for t in terms]))
+        row.append(join_items(["" if t.reliability is None else str(t.reliability) for t in terms]))
         row.append(join_nested([[c.text for c in t.contexts] for t in terms]))
         row.append(join_nested([[str(c.source or "") for c in t.contexts] for t in terms]))
         definition = section.definition
@@ -251,9 +265,17 @@ class _Reader:
         subjects = tuple(self.citations.subject(s, as_id=True) for s in split_items(cells.get("subjects", "")))
         return Concept(concept_id, subjects, sections, tuple(notes), tuple(relations))
 
+    def _reliability(self, value: str, lang: str) -> int | None:
+        if not value.strip():
+            return None
+        code = int(value) if value.strip().isdecimal() and len(value.strip()) < 3 else 0
+        if reliability_problem(code):
+            raise self.fail(f"{lang}:reliability", f"{value!r} is not a whole number from 1 to 10")
+        return code
+
     def _section(self, cells: dict[str, str], lang: str) -> LanguageSection | None:
         texts = split_items(cells.get(lang, ""))
-        columns = {name: split_items(cells.get(f"{lang}:{name}", "")) for name in TERM_FIELDS[:5]}
+        columns = {name: split_items(cells.get(f"{lang}:{name}", "")) for name in FLAT_TERM_FIELDS}
         contexts = split_nested(cells.get(f"{lang}:contexts", ""))
         context_sources = split_nested(cells.get(f"{lang}:context_sources", ""))
         terms = []
@@ -279,8 +301,10 @@ class _Reader:
                 )
                 for j, c in enumerate(term_contexts)
             )
+            case_sensitive = item("case_sensitive") == "1"
+            reliability = self._reliability(item("reliability"), lang)
             terms.append(
-                Term(text.strip(), kind, status, pos or None, item("usage_note"), item("case_sensitive") == "1", built)
+                Term(text.strip(), kind, status, pos or None, item("usage_note"), case_sensitive, built, reliability)
             )
         definition_text = cells.get(f"{lang}:definition", "")
         definition = None

@@ -19,6 +19,7 @@ from glossary.formats.base import (
     ImportResult,
 )
 from glossary.formats.citations import Citations
+from glossary.formats.iate import IATE_TO_TBX, names_iate, uses_iate_grades
 from glossary.formats.idmap import IdMinter, concept_id_from_xml
 from glossary.formats.tbxdoc import ConceptDraft, TbxDocument
 from glossary.model import (
@@ -47,6 +48,24 @@ class Resolver:
             {**options.known_subjects, **document.subjects},
             document.lang,
         )
+        self.iate_grades = self._reads_iate_grades()
+
+    def _reads_iate_grades(self) -> bool:
+        """Whether the file's reliability codes are IATE's 1–4 grades; the report says so when they are."""
+        document, header = self.document, self.document.header
+        if not document.highest_reliability:
+            return False
+        texts = [header.title, *header.description, *header.fallback_description]
+        from_iate = names_iate(texts, (draft.xml_id for draft in document.concepts))
+        if not uses_iate_grades(self.options.reliability_scale, from_iate, document.highest_reliability):
+            return False
+        why = "as asked" if self.options.reliability_scale == "iate" else "the file names IATE and no value exceeds 4"
+        mapping = ", ".join(f"{grade} → {value}" for grade, value in IATE_TO_TBX.items())
+        self.report.warnings.append(
+            f"{self.report.file or document.path}: reliabilityCode values read as IATE's grades 1–4 ({why}) "
+            f"and converted to TBX's 1–10 scale: {mapping}"
+        )
+        return True
 
     def build(self) -> ImportResult:
         document, header = self.document, self.document.header
@@ -142,12 +161,19 @@ class Resolver:
             self.report.kept_as_notes["definition without a language section to hold it"] += 1
 
     def _term(self, term: Term) -> Term:
+        if term.reliability is not None and self.iate_grades:
+            term = replace(term, reliability=self._iate_grade(term.reliability))
         if not term.contexts:
             return term
-        contexts = tuple(Context(c.text, self._source(c.source)) for c in term.contexts)
-        return Term(
-            term.text, term.type, term.status, term.part_of_speech, term.usage_note, term.case_sensitive, contexts
-        )
+        return replace(term, contexts=tuple(Context(c.text, self._source(c.source)) for c in term.contexts))
+
+    def _iate_grade(self, grade: int) -> int | None:
+        """An IATE grade on TBX's scale; a value above 4 is no grade, and is dropped (counted)."""
+        if grade not in IATE_TO_TBX:
+            self.report.unmapped["reliabilityCode above IATE's grade 4"] += 1
+            return None
+        self.report.converted[f"reliabilityCode IATE grade {grade} → {IATE_TO_TBX[grade]}"] += 1
+        return IATE_TO_TBX[grade]
 
     def _definition(self, definition: Definition | None) -> Definition | None:
         if definition is None or not definition.text.strip():

@@ -62,6 +62,7 @@ from glossary.model import (
     Subject,
     Term,
     Termbase,
+    reliability_problem,
 )
 
 #: The largest RDF file read: rdflib builds the whole graph in memory (about 1 KB per triple).
@@ -259,6 +260,7 @@ class SkosReader:
             value = text_of(g, example)
             if value is not None:
                 contexts.append(Context(str(value), self.sources.citation(example)))
+        reliability = self.reliability(g.value(node, KT.reliability))
         term = Term(
             text,
             type=kind if kind in TERM_TYPES else "fullForm",
@@ -266,9 +268,20 @@ class SkosReader:
             part_of_speech=pos if pos in PARTS_OF_SPEECH else None,
             usage_note=str(g.value(node, SKOS.scopeNote) or ""),
             case_sensitive=str(g.value(node, KT.caseSensitive)).lower() in ("true", "1"),
+            reliability=reliability,
             contexts=tuple(contexts),
         )
         terms[lang].append(((0, order_of(g, node), STATUSES.index(status), text), term))
+
+    def reliability(self, value: Any) -> int | None:
+        """A label's ``kt:reliability``: an integer on TBX's 1–10 scale; anything else is counted as not mapped."""
+        if value is None:
+            return None
+        python = value.toPython() if isinstance(value, Literal) else value
+        if reliability_problem(python) is not None:
+            self.report.unmapped[f"kt:reliability value {str(value)!r} (not a whole number from 1 to 10)"] += 1
+            return None
+        return python
 
     def plain_label(
         self, literal: Any, prop: URIRef, terms: dict[str, list[tuple[Any, Term]]], seen: set[tuple[str, str]]

@@ -120,6 +120,8 @@ class SkosWriter:
             self.add(node, KT.partOfSpeech, Literal(term.part_of_speech))
         if term.case_sensitive:
             self.add(node, KT.caseSensitive, Literal(True))
+        if term.reliability is not None:
+            self.add(node, KT.reliability, Literal(term.reliability))
         if term.usage_note:
             self.add(node, SKOS.scopeNote, Literal(term.usage_note))
         for number, context in enumerate(term.contexts, start=1):

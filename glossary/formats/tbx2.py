@@ -5,9 +5,10 @@ one target language per file.  Import accepts any number of languages
 (:mod:`glossary.formats.tbxread`).
 
 What the export carries: concept ids, subject ids, and for the two
-languages the terms (type, status, part of speech, case sensitivity, usage
-note, contexts) and definitions, plus notes written in either language or
-in none, and cross-references between exported concepts.  What it drops:
+languages the terms (type, status, part of speech, case sensitivity,
+reliability as ``descrip[@type='reliabilityCode']``, usage note, contexts)
+and definitions, plus notes written in either language or in none, and
+cross-references between exported concepts.  What it drops:
 every other language; what cited sources are (their description in
 ``sources.yaml``; the citation text itself stays, and comes back as a
 free-text source); subject labels; the term base's description and

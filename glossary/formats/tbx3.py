@@ -13,6 +13,7 @@ definition, no terms        the same ``descripGrp`` on ``conceptEntry`` with ``x
 term type/status/POS        ``termNote`` termType / administrativeStatus (``…Term-admn-sts``) / partOfSpeech
 part of speech properNoun   ``partOfSpeech`` noun + ``admin[@type='projectSubset']`` ``properNoun``
 case_sensitive              ``admin[@type='projectSubset']`` ``caseSensitive``
+reliability                 ``admin[@type='projectSubset']`` ``reliabilityCode=9``
 usage note                  ``termSec/note``
 context + source            ``termSec/descripGrp/descrip[@type='context']`` + ``admin[@type='source']``
 note (lang, no source)      ``conceptEntry/note[@xml:lang]``
@@ -25,9 +26,14 @@ sentence files              ``item[@type='sentences']`` (one sentence per line),
 source titles and notes     ``item[@type='title-kk']`` … per language, beside the first-given ``title``
 ==========================  ==============================================================
 
-TBX-Basic has no category for case sensitivity and no ``properNoun`` part
-of speech; a project subset ("the subset of case-sensitive terms") is the
-one data category that carries such a flag validly.
+TBX-Basic has no category for case sensitivity, no ``properNoun`` part
+of speech and no ``reliabilityCode`` (its schematron allows only
+subjectField, context and definition as ``descrip``); a project subset
+("the subset of case-sensitive terms", "the terms of reliability 9") is the
+one data category that carries such a value validly.  TBX v2 has
+``reliabilityCode``: :mod:`glossary.formats.tbx2` writes it as
+``descrip[@type='reliabilityCode']``, and the reader takes that form from
+any TBX file (IATE's downloads use it in v3 too).
 """
 
 from __future__ import annotations
@@ -41,7 +47,14 @@ from lxml import etree
 from glossary.formats.base import NOTHING_TO_EXPORT, ExportOptions, Format, ImportOptions, ImportResult
 from glossary.formats.filters import has_terms, prune_relations, restrict
 from glossary.formats.idmap import concept_id_to_xml
-from glossary.formats.tbxread import FLAG_CASE_SENSITIVE, FLAG_PROPER_NOUN, TBX3_NAMESPACE, read_tbx
+from glossary.formats.tbxread import (
+    FLAG_CASE_SENSITIVE,
+    FLAG_PROPER_NOUN,
+    RELIABILITY_CATEGORY,
+    RELIABILITY_SUBSET,
+    TBX3_NAMESPACE,
+    read_tbx,
+)
 from glossary.formats.xmlwrite import XML_LANG, Writer
 from glossary.model import LOCALIZED_SOURCE_FIELDS, SOURCE_FIELDS, STATUSES, Concept, Source, Term
 
@@ -174,6 +187,7 @@ def _entry(w: Writer, concept: Concept) -> None:
 
 
 def term_element(w: Writer, term: Term, container: str = "termSec") -> None:
+    """One term; in a v2 ``tig`` the reliability is TBX's own ``descrip``, in a v3 ``termSec`` a project subset."""
     with w.element(container):
         w.leaf("term", term.text)
         w.leaf("termNote", term.type, type="termType")
@@ -185,6 +199,10 @@ def term_element(w: Writer, term: Term, container: str = "termSec") -> None:
             w.leaf("admin", FLAG_PROPER_NOUN, type="projectSubset")
         if term.case_sensitive:
             w.leaf("admin", FLAG_CASE_SENSITIVE, type="projectSubset")
+        if term.reliability is not None and container == "termSec":
+            w.leaf("admin", f"{RELIABILITY_SUBSET}{term.reliability}", type="projectSubset")
+        elif term.reliability is not None:
+            w.leaf("descrip", str(term.reliability), type=RELIABILITY_CATEGORY)
         for context in term.contexts:
             cited(w, "context", context.text, context.source)
         if term.usage_note:

@@ -17,7 +17,7 @@ from glossary.model import Context, Definition, Note, SourceText, Subject, Term
 class TermDraft:
     """A term being read; plain slots because one is made per term of large files."""
 
-    __slots__ = ("case_sensitive", "contexts", "part_of_speech", "status", "text", "type", "usage_notes")
+    __slots__ = ("case_sensitive", "contexts", "part_of_speech", "reliability", "status", "text", "type", "usage_notes")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -27,9 +27,11 @@ class TermDraft:
         self.usage_notes: list[str] = []
         self.case_sensitive = False
         self.contexts: list[Context] = []
+        #: As the file wrote it: on the 1–10 scale, or an IATE grade the resolver converts.
+        self.reliability: int | None = None
 
     def build(self) -> Term:
-        if not self.usage_notes and not self.contexts and not self.case_sensitive:
+        if not self.usage_notes and not self.contexts and not self.case_sensitive and self.reliability is None:
             return Term(self.text, self.type, self.status, self.part_of_speech)
         return Term(
             self.text,
@@ -39,6 +41,7 @@ class TermDraft:
             "\n".join(self.usage_notes),
             self.case_sensitive,
             tuple(self.contexts),
+            self.reliability,
         )
 
 
@@ -90,6 +93,8 @@ class TbxDocument:
 
     ``lang`` is the root's ``xml:lang``.  ``sources`` and ``subjects`` are
     those described in the back matter (which our own exports write).
+    ``highest_reliability`` is the largest ``reliabilityCode`` value read (0
+    when none), which tells IATE's 1–4 grades from the 1–10 scale.
     """
 
     path: Path
@@ -98,3 +103,4 @@ class TbxDocument:
     concepts: list[ConceptDraft] = field(default_factory=list)
     sources: dict[str, SourceText] = field(default_factory=dict)
     subjects: dict[str, Subject] = field(default_factory=dict)
+    highest_reliability: int = 0

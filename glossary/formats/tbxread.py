@@ -36,6 +36,7 @@ from glossary.model import (
     SourceText,
     Subject,
     is_web_url,
+    reliability_problem,
 )
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -61,6 +62,9 @@ HANDLED_ATTRIBUTES = frozenset({"type", "target", XML_LANG})
 ID_HOLDERS = ENTRY_TAGS | TERM_TAGS | {"term"}
 FLAG_CASE_SENSITIVE = "caseSensitive"
 FLAG_PROPER_NOUN = "properNoun"
+#: TBX-Basic has no ``reliabilityCode``: our v3 export writes it as the project subset ``reliabilityCode=9``.
+RELIABILITY_CATEGORY = "reliabilityCode"
+RELIABILITY_SUBSET = f"{RELIABILITY_CATEGORY}="
 
 
 def text_of(element: etree._Element) -> str:
@@ -323,6 +327,8 @@ class TbxReader:
                 self.report.converted["duplicate term in one language section (merged)"] += 1
                 existing.usage_notes.extend(n for n in term.usage_notes if n not in existing.usage_notes)
                 existing.contexts.extend(c for c in term.contexts if c not in existing.contexts)
+                if existing.reliability is None:
+                    existing.reliability = term.reliability
                 return
         section.terms.append(term)
         self.report.terms += 1
@@ -336,6 +342,8 @@ class TbxReader:
             term.case_sensitive = True
         elif tag in ("admin", "adminGrp") and kind in ("projectSubset", "") and value == FLAG_PROPER_NOUN:
             term.part_of_speech = "properNoun"
+        elif tag == "admin" and kind == "projectSubset" and value.startswith(RELIABILITY_SUBSET):
+            self._reliability(draft, term, lang, value.removeprefix(RELIABILITY_SUBSET))
         elif tag in ("descrip", "descripGrp"):
             descrip, sources = _grouped(element, "descrip")
             if descrip is None:
@@ -343,7 +351,9 @@ class TbxReader:
                 return
             kind = descrip.get("type", "")
             text = text_of(descrip)
-            if kind == "context":
+            if kind == RELIABILITY_CATEGORY:
+                self._reliability(draft, term, lang, text.strip())
+            elif kind == "context":
                 if text.strip():
                     term.contexts.append(Context(text, Source(sources[0]) if sources else None))
                 else:
@@ -382,8 +392,22 @@ class TbxReader:
             if term.part_of_speech != "properNoun":
                 term.part_of_speech = value
             return
+        if kind == RELIABILITY_CATEGORY:
+            self._reliability(draft, term, lang, value)
+            return
         draft.notes.append(Note(f"{term.text}: {kind}: {value}", lang))
         self.report.kept_as_notes[f"termNote[@type='{kind}'] value {value!r}"] += 1
+
+    def _reliability(self, draft: ConceptDraft, term: TermDraft, lang: str, value: str) -> None:
+        """A term's ``reliabilityCode``: a whole number from 1 to 10 (or an IATE grade, converted later)."""
+        code = int(value) if value.isdecimal() and len(value) < 3 else 0
+        if reliability_problem(code) is None and term.reliability is None:
+            term.reliability = code
+            self.document.highest_reliability = max(self.document.highest_reliability, code)
+            return
+        draft.notes.append(Note(f"{term.text}: {RELIABILITY_CATEGORY}: {value}", lang))
+        why = "a second one on a term" if term.reliability is not None else "not a whole number from 1 to 10"
+        self.report.kept_as_notes[f"{RELIABILITY_CATEGORY} {why}"] += 1
 
 
 def _typed(element: etree._Element) -> str:

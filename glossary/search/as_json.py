@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from glossary.model import Term
 from glossary.search.results import Hit, SearchResult, Suggestion, reader_definition_lang
 
 #: Turns a concept id into the address of its page.
@@ -28,10 +29,7 @@ def hit_to_dict(
     concept = hit.concept
     shown = [hit.matched.lang, *targets] if targets else list(concept.languages)
     shown = [lang for lang in dict.fromkeys(shown) if lang in concept.languages]
-    terms = {
-        lang: [{"text": t.text, "type": t.type, "status": t.status} for t in concept.languages[lang].terms]
-        for lang in shown
-    }
+    terms = {lang: [_term_to_dict(t) for t in concept.languages[lang].terms] for lang in shown}
     defined = shown
     if targets:
         own = reader_definition_lang(concept, reader, hit.matched.lang) or hit.matched.lang
@@ -54,6 +52,13 @@ def hit_to_dict(
     }
     if concept_url is not None:
         data["url"] = concept_url(concept.id)
+    return data
+
+
+def _term_to_dict(term: Term) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": term.text, "type": term.type, "status": term.status}
+    if term.reliability is not None:
+        data["reliability"] = term.reliability
     return data
 
 

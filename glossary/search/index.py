@@ -47,7 +47,7 @@ from whoosh.codec.whoosh3 import W3Codec
 
 from glossary.model import Concept, Termbase
 from glossary.search.keys import surface_key, term_keys, text_keys
-from glossary.search.schema import build_schema, complete_key, whole_term_keys
+from glossary.search.schema import build_schema, complete_key, reliability_keys, whole_term_keys
 from glossary.search.sentences import write_sentence_index
 from glossary.serialize import concept_to_dict, source_to_dict, subject_to_dict
 from glossary.termbase.load import load_termbase
@@ -60,7 +60,9 @@ LOCK_FILE = ".build.lock"
 WRITER_LOCK_SUFFIX = ".lock"
 #: Modules whose code decides what the keys are; a change to any of them makes every index stale.
 #: Named as modules, not files, so that a move is caught: a name that no longer imports is an error.
-#: ``glossary.lint`` is here because its findings are stored with the index (see :func:`lint_meta`).
+#: ``glossary.lint`` is here because its findings are stored with the index (see :func:`lint_meta`),
+#: ``glossary.serialize`` because it decides the stored concept's shape (a new term field such as
+#: ``reliability`` must reach pages without a YAML edit).
 ANALYSIS_MODULES = (
     "glossary.text",
     "glossary.search.keys",
@@ -68,6 +70,7 @@ ANALYSIS_MODULES = (
     "glossary.search.index",
     "glossary.search.sentences",
     "glossary.lint",
+    "glossary.serialize",
 )
 
 
@@ -215,6 +218,9 @@ def concept_document(concept: Concept, kk_lexicon: frozenset[str] | None = None)
     statuses = {term.status for _, term in concept.terms()}
     if statuses:
         doc["status"] = sorted(statuses)
+    rated = [term.reliability for _, term in concept.terms() if term.reliability is not None]
+    if rated:
+        doc["reliability"] = reliability_keys(max(rated))
     complete: list[str] = []
     texts: dict[str, list[str]] = {}
     for lang, section in concept.languages.items():

@@ -12,6 +12,8 @@ Fields (``L`` is a language code)::
     data          the concept as compact JSON (stored only): pages render from it
     subject       subject ids, for filtering
     status        term statuses, for filtering
+    reliability   ``1`` … the highest reliability code of any of the concept's terms, so that
+                  "at least N" is one key lookup (a concept with no rated term has none)
     term_L        whole-term keys: exact (lower-cased), and, where they differ from it,
                   lemma (marked LEMMA_MARK) and folded (FOLDED_MARK) — see :func:`whole_term_keys`
     words_L       folded lemma of every word of every term (partial and fuzzy matching)
@@ -95,6 +97,7 @@ def build_schema(languages: Iterable[str]) -> fields.Schema:
         data=fields.STORED(),
         subject=_key_field(),
         status=_key_field(),
+        reliability=_key_field(),
         lang=_key_field(),
         complete=_key_field(),
     )
@@ -104,6 +107,11 @@ def build_schema(languages: Iterable[str]) -> fields.Schema:
         schema.add(f"words_{lang}", _text_field())
         schema.add(f"text_{lang}", _text_field())
     return schema
+
+
+def reliability_keys(highest: int | None) -> list[str]:
+    """The ``reliability`` keys of a concept whose best-rated term has ``highest``: every level it reaches."""
+    return [str(level) for level in range(1, (highest or 0) + 1)]
 
 
 def complete_key(folded: str, lang: str, term: str, concept_id: str) -> str:

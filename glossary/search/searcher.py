@@ -151,9 +151,11 @@ class Searcher:
                     changed = True
         return tuple(sorted(chosen))
 
-    def _allowed(self, subjects: Sequence[str], statuses: Sequence[str]) -> set[int] | None:
-        key = (tuple(sorted(subjects)), tuple(sorted(statuses)))
-        if not subjects and not statuses:
+    def _allowed(
+        self, subjects: Sequence[str], statuses: Sequence[str], min_reliability: int | None = None
+    ) -> set[int] | None:
+        key = (tuple(sorted(subjects)), tuple(sorted(statuses)), min_reliability)
+        if not subjects and not statuses and min_reliability is None:
             return None
         if key not in self._filters:
             parts: list[wq.Query] = []
@@ -161,6 +163,8 @@ class Searcher:
                 parts.append(wq.Or([wq.Term("subject", s) for s in self._subject_closure(subjects)]))
             if statuses:
                 parts.append(wq.Or([wq.Term("status", s) for s in statuses]))
+            if min_reliability is not None:
+                parts.append(wq.Term("reliability", str(min_reliability)))
             query = parts[0] if len(parts) == 1 else wq.And(parts)
             if len(self._filters) >= _FILTER_CACHE:
                 self._filters.clear()
@@ -175,13 +179,16 @@ class Searcher:
         target: Sequence[str] = (),
         subjects: Sequence[str] = (),
         statuses: Sequence[str] = (),
+        min_reliability: int | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> SearchResult:
         """Concepts matching ``query``, best first.  Any string is a safe query.
 
         ``lang`` restricts matching to one language; ``subjects`` (with their
-        sub-fields) and ``statuses`` filter.  ``target`` does not change which
+        sub-fields), ``statuses`` and ``min_reliability`` filter (a concept passes
+        the last when any of its terms, in any language, is rated at least that
+        on the 1–10 scale).  ``target`` does not change which
         concepts match: callers use it to choose which equivalents to show.
         """
         del target  # part of the signature so that callers can pass the pair through
@@ -190,7 +197,7 @@ class Searcher:
         langs = self._languages(lang)
         if not cleaned or not langs:
             return SearchResult(query=cleaned, hits=[], total=0)
-        allowed = self._allowed(subjects, statuses)
+        allowed = self._allowed(subjects, statuses, min_reliability)
         if allowed == set():
             return SearchResult(query=cleaned, hits=[], total=0)
         want = offset + limit

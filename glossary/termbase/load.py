@@ -53,6 +53,7 @@ TERM_FIELDS = (
     "part_of_speech",
     "usage_note",
     "case_sensitive",
+    "reliability",
     "contexts",
 )
 
@@ -334,6 +335,7 @@ class _Loader:
             usage_note=reader.string(fields.get("usage_note"), join(path, "usage_note")),
             case_sensitive=reader.boolean(fields.get("case_sensitive"), join(path, "case_sensitive")),
             contexts=tuple(c for c in contexts if c.text),
+            reliability=reader.reliability(fields.get("reliability"), join(path, "reliability")),
         )
 
     def _cited_text(self, reader: NodeReader, node: Node, path: str) -> tuple[str, Source | None]:

@@ -14,6 +14,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from glossary.errors import Located, located
+from glossary.model import reliability_problem
 
 try:  # the C loader is several times faster; fall back when libyaml is absent
     from yaml import CSafeLoader as SafeLoader
@@ -132,6 +133,19 @@ class NodeReader:
             return str(node.value).lower() in ("true", "yes", "on")
         self.error(node, path, f"expected true or false, found {describe(node)}")
         return False
+
+    def reliability(self, node: Node | None, path: str) -> int | None:
+        """An optional reliability code: a plain YAML integer on TBX's 1–10 scale (``9``, not ``"9"`` or ``9.5``)."""
+        if node is None or (isinstance(node, ScalarNode) and node.tag.endswith(":null")):
+            return None
+        if not (isinstance(node, ScalarNode) and node.tag.endswith(":int") and str(node.value).isdecimal()):
+            self.error(node, path, f"expected a whole number from 1 to 10, found {describe(node)}")
+            return None
+        problem = reliability_problem(int(node.value))
+        if problem:
+            self.error(node, path, problem)
+            return None
+        return int(node.value)
 
     def choice(self, node: Node | None, path: str, allowed: tuple[str, ...], default: str) -> str:
         if node is None:

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from glossary.cli import main
-from glossary.formats import FormatError, format_for_path
+from glossary.formats import FormatError, format_for_path, get_format
 from glossary.formats.filters import restrict
 from glossary.formats.skos_read import read_skos
 from glossary.termbase.load import load_termbase
@@ -167,3 +167,23 @@ def test_foreign_uris_that_make_the_same_or_no_valid_id_are_renamed_and_counted(
     result = read_skos(path)
     assert sorted(result.termbase.concepts) == ["a-b-c", "x", "x-2"]
     assert result.report.converted["concept URI whose last segment is not a free, valid id (renamed)"] == 2
+
+
+def test_a_reliability_off_the_scale_is_reported_not_kept(tmp_path: Path) -> None:
+    turtle = tmp_path / "bad-reliability.ttl"
+    turtle.write_text(
+        """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix skosxl: <http://www.w3.org/2008/05/skos-xl#> .
+@prefix kt: <https://kazterm.example/ns#> .
+<https://kazterm.example/concept/a> a skos:Concept ;
+    skosxl:prefLabel <https://kazterm.example/concept/a#en-1> , <https://kazterm.example/concept/a#kk-1> .
+<https://kazterm.example/concept/a#en-1> a skosxl:Label ; skosxl:literalForm "standard"@en ; kt:reliability 11 .
+<https://kazterm.example/concept/a#kk-1> a skosxl:Label ; skosxl:literalForm "стандарт"@kk ; kt:reliability 9 .
+""",
+        encoding="utf-8",
+    )
+    outcome = get_format("skos-ttl").import_(turtle)
+    terms = {term.text: term for section in outcome.termbase.concepts["a"].languages.values() for term in section.terms}
+    assert terms["стандарт"].reliability == 9
+    assert terms["standard"].reliability is None
+    assert any("kt:reliability value '11'" in key for key in outcome.report.unmapped)

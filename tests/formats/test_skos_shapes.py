@@ -62,3 +62,4 @@ def test_a_planted_violation_of_each_condition_is_found() -> None:
         assert str(SHAPES[shape]) in fired, (shape, text)
     focus = {o for o in results.objects(None, SH.focusNode) if isinstance(o, URIRef)}
     assert URIRef("https://example.org/concept/c-en-2") in focus, text  # the label whose status is not TBX's
+    assert URIRef("https://example.org/concept/c-en-1") in focus, text  # the label rated 11 on a 1–10 scale

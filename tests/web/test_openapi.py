@@ -83,6 +83,8 @@ CASES = [
     Case("search-no-q", "get", "/search", 400),
     Case("search-bad-limit", "get", "/search?q=x&limit=0", 400),
     Case("search-bad-subject", "get", "/search?q=x&subject=nope", 400),
+    Case("search-min-reliability", "get", "/search?q=ISO&min_reliability=9&target=kk", 200, app="web"),
+    Case("search-bad-reliability", "get", "/search?q=x&min_reliability=11", 400),
     Case("search-bad-ui", "get", "/search?q=x&ui=de", 400),
     Case("search-no-index", "get", "/search?q=x", 503, app="none"),
     # /sentences

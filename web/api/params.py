@@ -111,6 +111,11 @@ def subjects(name: str, known: Collection[str]) -> list[str]:
     return values
 
 
+def optional_whole_number(name: str, low: int, high: int) -> int | None:
+    """A whole number from ``low`` to ``high``, or None when absent or empty (a filter left unset)."""
+    return None if not request.args.get(name) else whole_number(name, low, low, high)
+
+
 def whole_number(name: str, default: int, low: int, high: int) -> int:
     raw = request.args.get(name)
     if raw is None or raw == "":

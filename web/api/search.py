@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Response, jsonify
 
-from glossary.model import STATUSES
+from glossary.model import RELIABILITY_MAX, RELIABILITY_MIN, STATUSES
 from glossary.search.as_json import result_to_dict, suggestion_to_dict
 from web.api import params
 from web.present.sentences import sentences_json
@@ -24,10 +24,18 @@ def search() -> Response:
     targets = params.languages("target", info.languages)
     subjects = params.subjects("subject", info.subjects)
     statuses = params.choices("status", STATUSES)
+    min_reliability = params.optional_whole_number("min_reliability", RELIABILITY_MIN, RELIABILITY_MAX)
     limit = params.whole_number("limit", 20, 1, MAX_LIMIT)
     offset = params.whole_number("offset", 0, 0, MAX_OFFSET)
     result = searcher.search(
-        query, lang=lang, target=targets, subjects=subjects, statuses=statuses, limit=limit, offset=offset
+        query,
+        lang=lang,
+        target=targets,
+        subjects=subjects,
+        statuses=statuses,
+        min_reliability=min_reliability,
+        limit=limit,
+        offset=offset,
     )
     reader = params.use_interface_language()
     return jsonify(result_to_dict(result, targets, params.concept_url, reader))

@@ -13,7 +13,7 @@ from flask_babel import format_number
 from flask_babel import gettext as _
 
 from glossary.languages import find_language
-from glossary.model import STATUSES, Concept
+from glossary.model import RELIABILITY_MAX, RELIABILITY_MIN, STATUSES, Concept
 from glossary.search import Searcher
 from glossary.search.results import SearchResult, reader_definition_lang
 from web.i18n import interface_language, query_args
@@ -42,6 +42,14 @@ def _page_number(value: str) -> int:
     return min(MAX_PAGE, max(1, int(value)))
 
 
+def _min_reliability(value: str) -> int | None:
+    """The ``min_reliability`` filter: a whole number on the 1–10 scale, else no filter (as an unknown status is)."""
+    value = value.strip()
+    if not value.isdecimal() or len(value) > 2:
+        return None
+    return int(value) if RELIABILITY_MIN <= int(value) <= RELIABILITY_MAX else None
+
+
 def _search_state(languages: list[str]) -> dict[str, Any]:
     """The search form's state, read from the URL only (so every result page is a permalink)."""
     source = request.args.get("from", "")
@@ -53,6 +61,7 @@ def _search_state(languages: list[str]) -> dict[str, Any]:
         "to": find_language(target, languages) or "",
         "subjects": [s for s in request.args.getlist("subject") if s],
         "statuses": [s for s in request.args.getlist("status") if s in STATUSES],
+        "min_reliability": _min_reliability(request.args.get("min_reliability", "")),
         "page": page,
     }
 
@@ -93,6 +102,7 @@ def _search_page(searcher: Searcher, state: dict[str, Any]) -> SearchResult:
         target=[state["to"]] if state["to"] else (),
         subjects=state["subjects"],
         statuses=state["statuses"],
+        min_reliability=state["min_reliability"],
         limit=PAGE_SIZE,
         offset=(state["page"] - 1) * PAGE_SIZE,
     )
@@ -153,6 +163,7 @@ def search(fmt: str) -> Any:
         pages_count=pages_count,
         info=info,
         statuses=STATUSES,
+        reliability_levels=range(RELIABILITY_MAX, RELIABILITY_MIN - 1, -1),
         subject_label=subject_label,
         language_name=language_name,
     )
