@@ -44,7 +44,8 @@ def export_document_glossary(
         target_lang = next((lang for lang in pool if lang != recognizer.lang), None)
     options = ExportOptions(
         languages=languages,
-        source_lang=recognizer.lang if fmt.bilingual else None,
+        # The document's language: the source of a bilingual pair, and the sort language of the html dictionary.
+        source_lang=recognizer.lang,
         target_lang=target_lang if fmt.bilingual else None,
         ids=tuple(ids),
         info=info,

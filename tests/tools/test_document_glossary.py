@@ -84,3 +84,13 @@ def test_bilingual_format_takes_the_text_language_as_source(tmp_path: Path) -> N
     assert "МЭК\t" in written
     assert "Standardization" not in written
     assert "4 concept(s) found" in result.output
+
+
+def test_the_html_dictionary_of_a_document_is_sorted_in_the_document_language() -> None:
+    """A Russian text's glossary reads as a Russian dictionary, whatever the term base's first language."""
+    recognizer = Recognizer.from_concepts(load_termbase(TOOLS_BASE), "ru")
+    out = io.BytesIO()
+    export_document_glossary(recognizer, "Фонд нормативных документов.", get_format("html"), out)
+    page = etree.fromstring(out.getvalue(), etree.HTMLParser())
+    assert page.get("lang") == "ru"
+    assert {h.get("lang") for h in page.iter("h3") if "headword" in (h.get("class") or "")} == {"ru"}
