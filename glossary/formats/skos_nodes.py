@@ -17,21 +17,12 @@ from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from glossary.formats.base import ImportOptions, ImportReport
 from glossary.formats.idmap import IdMinter
-from glossary.formats.skos_vocab import KT, local_name
+from glossary.formats.skos_vocab import KT, SOURCE_LITERALS, local_name
 from glossary.formats.skos_vocab import local_id as uri_id
 from glossary.model import Note, Source, SourceText, is_web_url, parse_locator
 
 #: Concept-level documentation properties kept as notes (counted in the report).
 KEPT_NOTES = (SKOS.scopeNote, SKOS.historyNote, SKOS.editorialNote, SKOS.changeNote, SKOS.example)
-SOURCE_LITERALS = {
-    "title": DCTERMS.title,
-    "author": DCTERMS.creator,
-    "year": DCTERMS.date,
-    "note": DCTERMS.description,
-    "url": KT.url,
-    "file": KT.file,
-    "original": KT.original,
-}
 
 
 def text_of(graph: Graph, node: Any) -> Literal | None:

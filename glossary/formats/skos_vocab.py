@@ -40,6 +40,17 @@ from glossary.model import ID_PATTERN, Term
 SKOSXL = Namespace("http://www.w3.org/2008/05/skos-xl#")
 #: The project namespace: a name only (it does not dereference); every term is listed in docs/formats.md.
 KT = Namespace("https://kazterm.example/ns#")
+
+#: Source fields written as one literal each (``title`` and ``note`` also once per language).
+SOURCE_LITERALS: dict[str, URIRef] = {
+    "title": DCTERMS.title,
+    "author": DCTERMS.creator,
+    "year": DCTERMS.date,
+    "note": DCTERMS.description,
+    "url": KT.url,
+    "file": KT.file,
+    "original": KT.original,
+}
 #: The base URI when none is given: a placeholder that says so.  The web pages use the site's own address.
 DEFAULT_BASE_URI = "https://kazterm.example"
 PREFIXES = {"skos": SKOS, "skosxl": SKOSXL, "dct": DCTERMS, "kt": KT, "rdf": RDF}

@@ -23,6 +23,7 @@ from glossary.formats.skos_vocab import (
     PREFIXES,
     RELATION_PROPERTIES,
     SKOSXL,
+    SOURCE_LITERALS,
     Adjustments,
     concept_uri,
     plan_labels,
@@ -167,21 +168,12 @@ class SkosWriter:
     def source(self, source: SourceText) -> None:
         uri = source_uri(self.base, source.id)
         self.add(uri, RDF.type, DCTERMS.BibliographicResource)
-        simple = {
-            "title": DCTERMS.title,
-            "author": DCTERMS.creator,
-            "year": DCTERMS.date,
-            "note": DCTERMS.description,
-            "url": KT.url,
-            "file": KT.file,
-            "original": KT.original,
-        }
-        for name, prop in simple.items():
+        for name, prop in SOURCE_LITERALS.items():
             if getattr(source, name):
                 self.add(uri, prop, Literal(getattr(source, name)))
         for name in LOCALIZED_SOURCE_FIELDS:
             for lang, text in getattr(source, f"{name}_by_lang"):
-                self.add(uri, simple[name], Literal(text, lang=lang))
+                self.add(uri, SOURCE_LITERALS[name], Literal(text, lang=lang))
         if source.sentences:
             self.add(uri, KT.sentences, Literal("\n".join(source.sentences)))
         if source.original_sentences:
