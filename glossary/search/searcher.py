@@ -26,6 +26,7 @@ from glossary.search.fuzzy import WordLexicon
 from glossary.search.index import live_generation, meta_kk_lexicon, read_meta
 from glossary.search.keys import clean_query, prefix_keys, term_keys, text_keys
 from glossary.search.ranking import BAND, FUZZY_PARTIAL, SOURCE, Candidate, collect
+from glossary.search.result_cache import ResultCache
 from glossary.search.results import Hit, IndexInfo, Match, SearchResult, SentenceHit, SentenceResult, Suggestion
 from glossary.search.schema import split_complete_key
 from glossary.search.sentences import open_sentences, query_words, score_sentences
@@ -68,6 +69,7 @@ class Searcher:
         self._filters: dict[tuple[tuple[str, ...], tuple[str, ...]], set[int] | None] = {}
         self._lexicons: dict[str, WordLexicon] = {}
         self._sentences = open_sentences(generation)
+        self._results: ResultCache[SearchResult] = ResultCache()  # per generation: never outlives its index
         self._generation = generation
 
     def refresh(self) -> None:
@@ -171,6 +173,11 @@ class Searcher:
             self._filters[key] = set(self._whoosh.docs_for_query(query))
         return self._filters[key]
 
+    @property
+    def result_cache(self) -> ResultCache[SearchResult]:
+        """The current generation's cache of search results (its hit and miss counts show how it serves)."""
+        return self._results
+
     def search(
         self,
         query: str,
@@ -194,6 +201,33 @@ class Searcher:
         del target  # part of the signature so that callers can pass the pair through
         cleaned = clean_query(query)
         limit, offset = max(0, limit), max(0, offset)
+        key = (cleaned, lang, tuple(sorted(subjects)), tuple(sorted(statuses)), min_reliability, limit, offset)
+        results = self._results  # the generation's cache, even if a refresh swaps it meanwhile
+        cached = results.get(key)
+        if cached is None:
+            cached = self._search(
+                cleaned,
+                lang=lang,
+                subjects=subjects,
+                statuses=statuses,
+                min_reliability=min_reliability,
+                limit=limit,
+                offset=offset,
+            )
+            results.put(key, cached)
+        return cached
+
+    def _search(
+        self,
+        cleaned: str,
+        *,
+        lang: str | None,
+        subjects: Sequence[str],
+        statuses: Sequence[str],
+        min_reliability: int | None,
+        limit: int,
+        offset: int,
+    ) -> SearchResult:
         langs = self._languages(lang)
         if not cleaned or not langs:
             return SearchResult(query=cleaned, hits=[], total=0)
