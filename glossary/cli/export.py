@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,8 +13,9 @@ import click
 
 from glossary.cli.inputs import load_or_exit
 from glossary.cli.options import InputPath, language_ranges, language_tag
+from glossary.cli.progress import ProgressDisplay, counted, quiet_option
 from glossary.formats import REGISTRY, ExportOptions, Format, export_termbase, get_format
-from glossary.model import Termbase
+from glossary.model import Concept
 
 
 def _codes(value: str | None) -> tuple[str, ...]:
@@ -46,6 +48,7 @@ def _codes(value: str | None) -> tuple[str, ...]:
     help="Prefix cells starting with = + - @ ' with ' (default: on for csv-excel only).",
 )
 @click.option("-o", "--output", required=True, help="Output file, or - for standard output.")
+@quiet_option
 def export(  # noqa: PLR0917 - click passes one parameter per option
     format_name: str,
     termbase: Path | None,
@@ -58,6 +61,7 @@ def export(  # noqa: PLR0917 - click passes one parameter per option
     bom: bool,
     formula_escape: bool | None,
     output: str,
+    quiet: bool,
 ) -> None:
     """Export a term base in FORMAT, optionally filtered, to a file or standard output."""
     if output != "-" and Path(output).is_dir():
@@ -84,12 +88,20 @@ def export(  # noqa: PLR0917 - click passes one parameter per option
                 f"{format_name} holds one language pair: give --source-lang and --target-lang"
             ) from None
         options = replace(options, source_lang=source, target_lang=target)
+    # a filtered export reads the concepts twice: once for the ids it holds, once to write them
+    filtering = fmt.bilingual or any((options.languages, options.subjects, options.statuses, options.ids))
     try:
-        if output == "-":
-            export_termbase(fmt, loaded.concepts.values, sys.stdout.buffer, options)
-            sys.stdout.buffer.flush()
-            return
-        _export_to_file(fmt, loaded, Path(output).resolve(), options)
+        with ProgressDisplay(quiet=quiet) as display:
+            concepts = counted(
+                loaded.concepts.values,
+                len(loaded) * (2 if filtering else 1),
+                display.step("exporting", "concepts read"),
+            )
+            if output == "-":
+                export_termbase(fmt, concepts, sys.stdout.buffer, options)
+                sys.stdout.buffer.flush()
+                return
+            _export_to_file(fmt, concepts, Path(output).resolve(), options)
     except ValueError as exc:  # e.g. a control character XML cannot hold
         raise click.ClickException(str(exc)) from None
     except OSError as exc:  # a directory, a missing folder, no permission
@@ -97,13 +109,15 @@ def export(  # noqa: PLR0917 - click passes one parameter per option
     click.echo(f"{Path(output).resolve()}: written ({format_name})", err=True)
 
 
-def _export_to_file(fmt: Format, termbase: Termbase, target: Path, options: ExportOptions) -> None:
+def _export_to_file(
+    fmt: Format, concepts: Callable[[], Iterable[Concept]], target: Path, options: ExportOptions
+) -> None:
     """Write through a temporary sibling file, so a failed export never leaves half a file."""
     descriptor, staging_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     staging = Path(staging_name)
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            export_termbase(fmt, termbase.concepts.values, handle, options)
+            export_termbase(fmt, concepts, handle, options)
         staging.chmod(0o644)
         staging.replace(target)
     except BaseException:

@@ -9,6 +9,7 @@ import click
 
 from glossary.cli.inputs import load_or_exit
 from glossary.cli.options import InputPath
+from glossary.cli.progress import ProgressDisplay, quiet_option
 from glossary.formats import ON_DUPLICATE, REGISTRY, DuplicateIds, FormatError, ImportOptions, get_format, import_into
 from glossary.formats.base import OnDuplicate, capped
 
@@ -60,6 +61,13 @@ def _column_map(pairs: tuple[str, ...]) -> dict[str, str]:
     show_default=True,
     help="What to do with a concept id the file uses again: rename it (x-2…), skip the entry, or fail listing each.",
 )
+@click.option(
+    "--shards/--no-shards",
+    default=None,
+    help="Write concepts as shards of 1,000 per file, or one per file "
+    "(default: shards above 2,000 concepts, so that a big base is not a million files).",
+)
+@quiet_option
 def import_(  # noqa: PLR0917 - click passes one parameter per option
     file: Path,
     into: Path,
@@ -71,6 +79,8 @@ def import_(  # noqa: PLR0917 - click passes one parameter per option
     column_map: tuple[str, ...],
     formula_escape: bool | None,
     on_duplicate: OnDuplicate,
+    shards: bool | None,
+    quiet: bool,
 ) -> None:
     """Import FILE into the YAML term base --into, printing what could not be mapped."""
     options = ImportOptions(
@@ -82,14 +92,17 @@ def import_(  # noqa: PLR0917 - click passes one parameter per option
         on_duplicate=on_duplicate,
     )
     try:
-        outcome = import_into(
-            file,
-            into,
-            fmt=get_format(format_name) if format_name else None,
-            options=options,
-            merge=do_merge,
-            load=partial(load_or_exit, refusal="cannot merge into it"),
-        )
+        with ProgressDisplay(quiet=quiet) as display:
+            outcome = import_into(
+                file,
+                into,
+                fmt=get_format(format_name) if format_name else None,
+                options=options,
+                merge=do_merge,
+                load=partial(load_or_exit, refusal="cannot merge into it"),
+                shards=shards,
+                progress=lambda step: display.step(step, "files" if step == "checking" else "concepts"),
+            )
     except FileExistsError:
         raise click.ClickException(f"{into}: already exists and is not empty; use --merge to add to it") from None
     except DuplicateIds as exc:

@@ -20,6 +20,7 @@ from glossary.formats.registry import format_for_path
 from glossary.formats.store import store_checked
 from glossary.model import Termbase
 from glossary.termbase.load import load_termbase
+from glossary.termbase.progress import Phases
 from glossary.termbase.yamlnodes import Problem
 
 
@@ -70,6 +71,8 @@ def import_into(
     options: ImportOptions | None = None,
     merge: bool = False,
     load: Callable[[Path], Termbase] = load_termbase,
+    shards: bool | None = None,
+    progress: Phases | None = None,
 ) -> ImportOutcome:
     """Import ``file`` into the YAML term base ``into``: read, optionally merge, validate, store atomically.
 
@@ -82,7 +85,8 @@ def import_into(
     file's format (:func:`format_for_path`); a bad file raises
     :class:`FormatError`.  The result is written only if it passes the checks
     of ``glossary check``; otherwise ``into`` is untouched and the errors are
-    returned.
+    returned.  ``shards`` chooses the layout (default: by size, see
+    :func:`~glossary.termbase.write_termbase`); ``progress`` follows the steps.
     """
     file, into = Path(file), Path(into)
     existing = load(into) if merge else None
@@ -96,5 +100,7 @@ def import_into(
     if existing is not None:
         merged = merge_termbases(existing, result.termbase)
         termbase = merged.termbase
-    errors = store_checked(termbase, into, copy_files_from=into if existing is not None else None)
+    errors = store_checked(
+        termbase, into, copy_files_from=into if existing is not None else None, shards=shards, progress=progress
+    )
     return ImportOutcome(into, result.report, termbase, merged, errors)

@@ -33,6 +33,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
             PurePythonParser.__init__(self)
             Composer.__init__(self)
 
+
 MAX_FILE_BYTES = 20 * 1024 * 1024
 #: Plain scalars whose type (str, int, bool, null…) is remembered; a term base repeats most of them.
 MAX_REMEMBERED_SCALARS = 100_000
