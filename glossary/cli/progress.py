@@ -16,6 +16,7 @@ after a step (such as a term base's errors) start on a line of their own.
 
 from __future__ import annotations
 
+import math
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -75,7 +76,7 @@ class ProgressLine:
         if rate > 0:
             parts.append(f"{rate:,.0f}/s")
             if self.total:
-                parts.append(f"ETA {clock_text((self.total - self.done) / rate)}")
+                parts.append(f"ETA {clock_text(math.ceil((self.total - self.done) / rate))}")  # never "0:00" early
         return ", ".join(parts)
 
     def finish(self) -> None:
@@ -108,7 +109,7 @@ class ProgressDisplay:
     ) -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.clock = clock
-        self.enabled = not quiet and _is_terminal(self.stream)
+        self.enabled = not quiet and is_terminal(self.stream)
         self.current: ProgressLine | None = None
 
     def step(self, label: str, unit: str = "concepts") -> Progress:
@@ -156,7 +157,8 @@ def _ignore(done: int, total: int | None) -> None:
     """The callback of a display that shows nothing."""
 
 
-def _is_terminal(stream: TextIO) -> bool:
+def is_terminal(stream: TextIO) -> bool:
+    """Whether ``stream`` is a terminal (a closed or odd stream is not)."""
     try:
         return stream.isatty()
     except (AttributeError, ValueError):
