@@ -20,6 +20,11 @@ def yaml_files(folder: str | os.PathLike[str], *, suffix: str = ".yaml") -> list
     found: list[str] = []
     pending = [("", os.fspath(folder))]
     seen: set[tuple[int, int]] = set()
+    try:
+        top = os.stat(folder)
+        seen.add((top.st_dev, top.st_ino))
+    except OSError:
+        return []
     while pending:
         prefix, path = pending.pop()
         try:

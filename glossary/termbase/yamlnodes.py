@@ -35,8 +35,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-#: Plain scalars whose type (str, int, bool, null…) is remembered; a term base repeats most of them.
-MAX_REMEMBERED_SCALARS = 100_000
+#: Plain scalars whose type (str, int, bool, null…) is remembered: the first ones met include every key and
+#: value-list word (fullForm, preferred…), which a term base repeats in every file.
+MAX_REMEMBERED_SCALARS = 10_000
 
 
 class NodeLoader(Parser, Resolver):  # type: ignore[misc,valid-type]
@@ -120,7 +121,8 @@ def read_capped(path: str | Path, limit: int) -> bytes:
     """At most ``limit`` bytes of a file, read without a buffered file object (a term base may have 1M files)."""
     descriptor = os.open(path, os.O_RDONLY)
     try:
-        chunks, size = [], 0
+        chunks: list[bytes] = []
+        size = 0
         while size < limit:
             chunk = os.read(descriptor, limit - size)
             if not chunk:
