@@ -9,6 +9,7 @@ concepts with one id stays the same.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 
 def yaml_files(folder: str | os.PathLike[str], *, suffix: str = ".yaml") -> list[str]:
@@ -21,7 +22,7 @@ def yaml_files(folder: str | os.PathLike[str], *, suffix: str = ".yaml") -> list
     pending = [("", os.fspath(folder))]
     seen: set[tuple[int, int]] = set()
     try:
-        top = os.stat(folder)
+        top = Path(folder).stat()
         seen.add((top.st_dev, top.st_ino))
     except OSError:
         return []
