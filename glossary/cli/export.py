@@ -66,7 +66,8 @@ def export(  # noqa: PLR0917 - click passes one parameter per option
     """Export a term base in FORMAT, optionally filtered, to a file or standard output."""
     if output != "-" and Path(output).is_dir():
         raise click.ClickException(f"{output}: is a directory; a file is expected")
-    loaded = load_or_exit(termbase, refusal="not exported")
+    with ProgressDisplay(quiet=quiet) as reading:
+        loaded = load_or_exit(termbase, refusal="not exported", progress=reading.step("reading YAML", "files"))
     fmt = get_format(format_name)
     available = loaded.used_languages()
     options = ExportOptions(

@@ -99,7 +99,9 @@ def import_(  # noqa: PLR0917 - click passes one parameter per option
                 fmt=get_format(format_name) if format_name else None,
                 options=options,
                 merge=do_merge,
-                load=partial(load_or_exit, refusal="cannot merge into it"),
+                load=partial(
+                    load_or_exit, refusal="cannot merge into it", progress=display.step("reading YAML", "files")
+                ),
                 shards=shards,
                 progress=lambda step: display.step(step, "files" if step == "checking" else "concepts"),
             )
