@@ -21,6 +21,7 @@ from glossary.formats.store import store_checked
 from glossary.model import Termbase
 from glossary.termbase.load import load_termbase
 from glossary.termbase.progress import Phases
+from glossary.termbase.write import is_sharded
 from glossary.termbase.yamlnodes import Problem
 
 
@@ -85,7 +86,8 @@ def import_into(
     file's format (:func:`format_for_path`); a bad file raises
     :class:`FormatError`.  The result is written only if it passes the checks
     of ``glossary check``; otherwise ``into`` is untouched and the errors are
-    returned.  ``shards`` chooses the layout (default: by size, see
+    returned.  ``shards`` chooses the layout (default: the layout of the base
+    merged into if it has shards, else by size, see
     :func:`~glossary.termbase.write_termbase`); ``progress`` follows the steps.
     """
     file, into = Path(file), Path(into)
@@ -100,6 +102,8 @@ def import_into(
     if existing is not None:
         merged = merge_termbases(existing, result.termbase)
         termbase = merged.termbase
+    if existing is not None and shards is None:  # a merge keeps the layout the base has
+        shards = is_sharded(into) or None
     errors = store_checked(
         termbase, into, copy_files_from=into if existing is not None else None, shards=shards, progress=progress
     )

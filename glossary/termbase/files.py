@@ -29,7 +29,8 @@ def yaml_files(folder: str | os.PathLike[str], *, suffix: str = ".yaml") -> list
     while pending:
         prefix, path = pending.pop()
         try:
-            entries = list(os.scandir(path))
+            with os.scandir(path) as listing:
+                entries = list(listing)
         except OSError:
             continue
         for entry in entries:

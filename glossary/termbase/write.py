@@ -40,6 +40,7 @@ MAX_STEM_BYTES = 200
 SHARD_THRESHOLD = 2000
 #: Concepts per shard file.
 SHARD_SIZE = 1000
+SHARD_NAME = re.compile(r"shard-\d{4,}\.yaml")
 
 #: Called with (concepts written so far, total concepts).
 Progress = Callable[[int, int | None], None]
@@ -72,6 +73,15 @@ def shard_names(count: int) -> list[str]:
     """The file names of ``count`` shards; one width for all, so that they sort in order."""
     width = max(4, len(str(count)))
     return [f"shard-{n:0{width}d}.yaml" for n in range(1, count + 1)]
+
+
+def is_sharded(directory: str | Path) -> bool:
+    """Whether the term base at ``directory`` was written as shards (it has ``concepts/shard-*.yaml``)."""
+    folder = Path(directory) / "concepts"
+    if not folder.is_dir():
+        return False
+    with os.scandir(folder) as entries:
+        return any(SHARD_NAME.fullmatch(entry.name) for entry in entries)
 
 
 def write_termbase(

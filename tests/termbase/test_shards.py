@@ -216,6 +216,7 @@ def test_cli_import_shards_and_merge_into_a_sharded_base(tmp_path: Path, monkeyp
     merged = runner.invoke(main, ["import", str(tmp_path / "extra.tbx"), "--into", str(tmp_path / "tb"), "--merge"])
     assert merged.exit_code == 0, merged.output
     loaded = load_termbase(tmp_path / "tb")
-    assert len(loaded) == 26 and list(loaded.concepts)[-1] == "new"
+    assert len(loaded) == 26 and list(loaded.concepts)[-1] == "new"  # added to the last shard
+    assert sorted(p.name for p in (tmp_path / "tb" / "concepts").iterdir()) == shard_names(3)  # still shards
     per_file = runner.invoke(main, ["import", str(source), "--into", str(tmp_path / "files"), "--no-shards"])
     assert per_file.exit_code == 0 and len(list((tmp_path / "files" / "concepts").iterdir())) == 25
