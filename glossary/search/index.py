@@ -188,8 +188,9 @@ def index_is_stale(termbase_dir: Path, index_dir: Path) -> bool:
         meta = read_meta(generation)
     except (OSError, ValueError):
         return True
-    return meta.get("analyzer_version") != analyzer_version() or meta.get("fingerprint") != termbase_fingerprint(
-        termbase_dir, index_dir
+    return (
+        meta.get("fingerprint") != termbase_fingerprint(termbase_dir, index_dir)
+        or meta.get("analyzer_version") != analyzer_version()
     )
 
 
