@@ -119,6 +119,8 @@ def commands(tmp_path: Path) -> list[list[str]]:
         ["build", "--termbase", small, "--index", str(tmp_path / "index"), "--no-lint"],
         ["import", str(tmp_path / "small.tbx"), "--into", str(tmp_path / "imported")],
         ["export", "--format", "tbx", "--termbase", small, "-o", str(tmp_path / "out.tbx")],
+        ["check", small],
+        ["lint", small],
     ]
 
 
@@ -136,10 +138,11 @@ def run_all(tmp_path: Path, *extra: str) -> list[str]:
 
 
 def test_commands_show_progress_on_a_terminal(tmp_path: Path, on_a_terminal: None) -> None:
-    build, import_, export = run_all(tmp_path)
+    build, import_, export, check, lint = run_all(tmp_path)
     assert "\rreading YAML: " in build and "\rindexing: " in build
     assert "\rwriting: " in import_ and "\rchecking: " in import_
-    assert "\rexporting: " in export
+    assert "\rreading YAML: " in export and "\rexporting: " in export
+    assert "\rreading YAML: " in check and "\rreading YAML: " in lint
 
 
 def test_quiet_commands_show_no_progress_on_a_terminal(tmp_path: Path, on_a_terminal: None) -> None:
