@@ -22,7 +22,7 @@ from glossary.model import Termbase
 from glossary.termbase.load import load_termbase
 from glossary.termbase.progress import Phases
 from glossary.termbase.write import is_sharded
-from glossary.termbase.yamlnodes import Problem
+from glossary.termbase.yamlnodes import Problem, collector_paused
 
 
 def open_termbase(path: str | Path) -> Termbase:
@@ -97,7 +97,8 @@ def import_into(
     options = options or ImportOptions()
     if existing is not None:
         options = replace(options, known_sources=existing.sources, known_subjects=existing.subjects)
-    result = (fmt or format_for_path(file)).import_(file, options)
+    with collector_paused():  # a big file makes as many objects as a big term base (see collector_paused)
+        result = (fmt or format_for_path(file)).import_(file, options)
     termbase, merged = result.termbase, None
     if existing is not None:
         merged = merge_termbases(existing, result.termbase)

@@ -13,10 +13,7 @@ its file, line and field path, so one ``glossary check`` run shows them all.
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,7 +46,7 @@ from glossary.model import (
 from glossary.termbase.files import yaml_files
 from glossary.termbase.progress import Progress
 from glossary.termbase.scripts import mixed_script_words
-from glossary.termbase.yamlnodes import NodeReader, Problem, compose_file, join, line_of
+from glossary.termbase.yamlnodes import NodeReader, Problem, collector_paused, compose_file, join, line_of
 
 CONCEPT_FIELDS = ("id", "subjects", "languages", "notes", "relations")
 SECTION_FIELDS = ("definition", "terms")
@@ -86,25 +83,8 @@ def load_termbase(directory: str | Path, *, progress: Progress | None = None) ->
 
 def check_termbase(directory: str | Path, *, progress: Progress | None = None) -> tuple[Termbase, list[Problem]]:
     """Load what can be loaded and return it with every problem found (errors and warnings)."""
-    with _collector_paused():
+    with collector_paused():
         return _Loader(Path(directory), progress).load()
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while loading.
-
-    Loading creates hundreds of thousands of objects that all live on (the
-    concepts) and no cycles; each collection would walk all of them again,
-    which made loading a big term base several times slower.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @lru_cache(maxsize=1024)

@@ -27,6 +27,7 @@ import yaml
 
 from glossary.model import Concept, Termbase
 from glossary.serialize import concept_to_dict, source_to_dict, subject_to_dict
+from glossary.termbase.yamlnodes import collector_paused
 
 try:
     from yaml import CSafeDumper as SafeDumper
@@ -106,7 +107,8 @@ def write_termbase(
     if shards is None:
         shards = len(termbase.concepts) > SHARD_THRESHOLD
     try:
-        _write_into(termbase, staging, copy_files_from, shards=shards, progress=progress)
+        with collector_paused():
+            _write_into(termbase, staging, copy_files_from, shards=shards, progress=progress)
         replace_directory(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

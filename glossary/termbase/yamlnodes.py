@@ -7,7 +7,10 @@ each problem as a :class:`Problem` instead of stopping at the first.
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -82,6 +85,24 @@ class Problem(Located):
     def __str__(self) -> str:
         prefix = "warning: " if self.severity == "warning" else ""
         return located(self.file, self.line, self.field, prefix + self.message)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a whole term base is read or written.
+
+    Both create hundreds of thousands of objects that live on (the concepts,
+    the node trees of a shard) and make no cycles; each collection would walk
+    all of them again, which made loading and writing a big term base several
+    times slower.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def compose_file(path: str | Path, shown_as: str, problems: list[Problem]) -> Node | None:
