@@ -11,6 +11,7 @@ import yaml
 from glossary.termbase.files import yaml_files
 from glossary.termbase.load import load_termbase
 from glossary.termbase.scripts import mixed_script_words, scripts_of
+from glossary.termbase.write import write_termbase
 from glossary.termbase.yamlnodes import NodeLoader
 
 
@@ -27,9 +28,11 @@ def test_remembered_scalar_types_are_pyyaml_s(text: str) -> None:
     assert composed_tag(f"'{text}'", NodeLoader) == "tag:yaml.org,2002:str"
 
 
-def test_the_collector_is_restored_after_loading(small_termbase_dir: Path) -> None:
+def test_the_collector_is_restored_after_loading_and_writing(small_termbase_dir: Path, tmp_path: Path) -> None:
     assert gc.isenabled()
-    load_termbase(small_termbase_dir)
+    termbase = load_termbase(small_termbase_dir)
+    assert gc.isenabled()
+    write_termbase(termbase, tmp_path / "copy", copy_files_from=small_termbase_dir)
     assert gc.isenabled()
     gc.disable()
     try:
