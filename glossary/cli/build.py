@@ -9,6 +9,7 @@ import click
 
 from glossary.cli.inputs import load_or_exit
 from glossary.cli.options import index_option, termbase_option
+from glossary.cli.progress import ProgressDisplay, quiet_option
 from glossary.paths import default_index_dir, default_termbase
 
 
@@ -33,7 +34,10 @@ from glossary.paths import default_index_dir, default_termbase
     is_flag=True,
     help="Do not run lint on the term base: the About and concept pages then show no lint results (faster).",
 )
-def build(termbase: Path | None, index_dir: Path | None, if_stale: bool, procs: int, no_lint: bool) -> None:
+@quiet_option
+def build(  # noqa: PLR0917 - click passes one parameter per option
+    termbase: Path | None, index_dir: Path | None, if_stale: bool, procs: int, no_lint: bool, quiet: bool
+) -> None:
     """Build the search index of a term base, atomically (readers never see a half-built index).
 
     The build also runs lint on the term base and stores its findings with the index, for the pages to show.
@@ -46,9 +50,12 @@ def build(termbase: Path | None, index_dir: Path | None, if_stale: bool, procs: 
         click.echo(f"{target}: index is up to date")
         return
     started = time.perf_counter()
-    loaded = load_or_exit(directory, refusal="not indexed")
-    loaded_at = time.perf_counter()
-    generation = build_index(loaded, target, procs=procs, source_dir=directory, lint=not no_lint)
+    with ProgressDisplay(quiet=quiet) as display:
+        loaded = load_or_exit(directory, refusal="not indexed", progress=display.step("reading YAML", "files"))
+        loaded_at = time.perf_counter()
+        generation = build_index(
+            loaded, target, procs=procs, source_dir=directory, lint=not no_lint, progress=display.step("indexing")
+        )
     done = time.perf_counter()
     click.echo(
         f"{target}: indexed {len(loaded)} concepts in {done - loaded_at:.2f} s "

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from glossary.cli.progress import ProgressDisplay, quiet_option
 from glossary.paths import default_termbase
 from glossary.termbase import check_termbase
 
@@ -13,13 +14,15 @@ from glossary.termbase import check_termbase
 @click.command()
 @click.argument("termbase", required=False, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Treat warnings (such as mixed-script words) as errors.")
-def check(termbase: Path | None, strict: bool) -> None:
+@quiet_option
+def check(termbase: Path | None, strict: bool, quiet: bool) -> None:
     """Validate TERMBASE and print every error with its file:line and field.
 
     Exits with status 1 when there is any error (or any warning, with --strict).
     """
     directory = termbase or default_termbase()
-    loaded, problems = check_termbase(directory)
+    with ProgressDisplay(quiet=quiet) as display:
+        loaded, problems = check_termbase(directory, progress=display.step("reading YAML", "files"))
     errors = [p for p in problems if p.severity == "error" or strict]
     for problem in problems:
         click.echo(str(problem), err=problem in errors)

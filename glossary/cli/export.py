@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,9 +13,10 @@ import click
 
 from glossary.cli.inputs import load_or_exit
 from glossary.cli.options import InputPath, language_ranges, language_tag
+from glossary.cli.progress import ProgressDisplay, counted, quiet_option
 from glossary.formats import REGISTRY, ExportOptions, Format, export_termbase, get_format
 from glossary.formats.skos_vocab import DEFAULT_BASE_URI
-from glossary.model import Termbase, is_web_url
+from glossary.model import Concept, is_web_url
 
 
 def _codes(value: str | None) -> tuple[str, ...]:
@@ -55,6 +57,7 @@ def _codes(value: str | None) -> tuple[str, ...]:
     help=f"Root of the URIs skos-ttl and skos-jsonld write (BASE/concept/ID; default: {DEFAULT_BASE_URI}).",
 )
 @click.option("-o", "--output", required=True, help="Output file, or - for standard output.")
+@quiet_option
 def export(  # noqa: PLR0917 - click passes one parameter per option
     format_name: str,
     termbase: Path | None,
@@ -68,13 +71,15 @@ def export(  # noqa: PLR0917 - click passes one parameter per option
     formula_escape: bool | None,
     base_uri: str,
     output: str,
+    quiet: bool,
 ) -> None:
     """Export a term base in FORMAT, optionally filtered, to a file or standard output."""
     if output != "-" and Path(output).is_dir():
         raise click.ClickException(f"{output}: is a directory; a file is expected")
     if base_uri and not is_web_url(base_uri):
         raise click.BadParameter(f"{base_uri!r} is not an http or https address", param_hint="--base-uri")
-    loaded = load_or_exit(termbase, refusal="not exported")
+    with ProgressDisplay(quiet=quiet) as reading:
+        loaded = load_or_exit(termbase, refusal="not exported", progress=reading.step("reading YAML", "files"))
     fmt = get_format(format_name)
     available = loaded.used_languages()
     options = ExportOptions(
@@ -97,12 +102,20 @@ def export(  # noqa: PLR0917 - click passes one parameter per option
                 f"{format_name} holds one language pair: give --source-lang and --target-lang"
             ) from None
         options = replace(options, source_lang=source, target_lang=target)
+    # a filtered export reads the concepts twice: once for the ids it holds, once to write them
+    filtering = fmt.bilingual or any((options.languages, options.subjects, options.statuses, options.ids))
     try:
-        if output == "-":
-            export_termbase(fmt, loaded.concepts.values, sys.stdout.buffer, options)
-            sys.stdout.buffer.flush()
-            return
-        _export_to_file(fmt, loaded, Path(output).resolve(), options)
+        with ProgressDisplay(quiet=quiet) as display:
+            concepts = counted(
+                loaded.concepts.values,
+                len(loaded) * (2 if filtering else 1),
+                display.step("exporting", "concepts read"),
+            )
+            if output == "-":
+                export_termbase(fmt, concepts, sys.stdout.buffer, options)
+                sys.stdout.buffer.flush()
+                return
+            _export_to_file(fmt, concepts, Path(output).resolve(), options)
     except ValueError as exc:  # e.g. a control character XML cannot hold
         raise click.ClickException(str(exc)) from None
     except OSError as exc:  # a directory, a missing folder, no permission
@@ -110,13 +123,15 @@ def export(  # noqa: PLR0917 - click passes one parameter per option
     click.echo(f"{Path(output).resolve()}: written ({format_name})", err=True)
 
 
-def _export_to_file(fmt: Format, termbase: Termbase, target: Path, options: ExportOptions) -> None:
+def _export_to_file(
+    fmt: Format, concepts: Callable[[], Iterable[Concept]], target: Path, options: ExportOptions
+) -> None:
     """Write through a temporary sibling file, so a failed export never leaves half a file."""
     descriptor, staging_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     staging = Path(staging_name)
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            export_termbase(fmt, termbase.concepts.values, handle, options)
+            export_termbase(fmt, concepts, handle, options)
         staging.chmod(0o644)
         staging.replace(target)
     except BaseException:

@@ -9,6 +9,7 @@ import click
 
 from glossary.cli.inputs import load_or_exit
 from glossary.cli.options import InputPath
+from glossary.cli.progress import ProgressDisplay, quiet_option
 from glossary.formats import ON_DUPLICATE, REGISTRY, DuplicateIds, FormatError, ImportOptions, get_format, import_into
 from glossary.formats.base import OnDuplicate, capped
 from glossary.formats.iate import RELIABILITY_SCALES, ReliabilityScale
@@ -69,6 +70,13 @@ def _column_map(pairs: tuple[str, ...]) -> dict[str, str]:
     help="TBX reliabilityCode values: tbx = already 1-10; iate = IATE's grades 1-4, converted (1→1, 2→4, 3→7, "
     "4→10); auto = iate when the file names IATE and no value exceeds 4.",
 )
+@click.option(
+    "--shards/--no-shards",
+    default=None,
+    help="Write concepts as shards of 1,000 per file, or one per file "
+    "(default: shards above 2,000 concepts, so that a big base is not a million files).",
+)
+@quiet_option
 def import_(  # noqa: PLR0917 - click passes one parameter per option
     file: Path,
     into: Path,
@@ -81,6 +89,8 @@ def import_(  # noqa: PLR0917 - click passes one parameter per option
     formula_escape: bool | None,
     on_duplicate: OnDuplicate,
     reliability_scale: ReliabilityScale,
+    shards: bool | None,
+    quiet: bool,
 ) -> None:
     """Import FILE into the YAML term base --into, printing what could not be mapped."""
     options = ImportOptions(
@@ -93,14 +103,19 @@ def import_(  # noqa: PLR0917 - click passes one parameter per option
         reliability_scale=reliability_scale,
     )
     try:
-        outcome = import_into(
-            file,
-            into,
-            fmt=get_format(format_name) if format_name else None,
-            options=options,
-            merge=do_merge,
-            load=partial(load_or_exit, refusal="cannot merge into it"),
-        )
+        with ProgressDisplay(quiet=quiet) as display:
+            outcome = import_into(
+                file,
+                into,
+                fmt=get_format(format_name) if format_name else None,
+                options=options,
+                merge=do_merge,
+                load=partial(
+                    load_or_exit, refusal="cannot merge into it", progress=display.step("reading YAML", "files")
+                ),
+                shards=shards,
+                progress=lambda step: display.step(step, "files" if step == "checking" else "concepts"),
+            )
     except FileExistsError:
         raise click.ClickException(f"{into}: already exists and is not empty; use --merge to add to it") from None
     except DuplicateIds as exc:

@@ -16,18 +16,22 @@ from glossary.formats.base import capped
 from glossary.model import Termbase
 from glossary.paths import default_termbase
 from glossary.termbase import TermbaseInvalid, load_termbase
+from glossary.termbase.progress import Progress
 
 
-def load_or_exit(path: Path | None = None, *, importable: bool = False, refusal: str = "") -> Termbase:
+def load_or_exit(
+    path: Path | None = None, *, importable: bool = False, refusal: str = "", progress: Progress | None = None
+) -> Termbase:
     """The term base at ``path`` (default: $GLOSSARY_TERMBASE or the bundled one), or exit with status 1.
 
     ``importable`` also accepts a file any importable format reads (TBX,
     CSV…), as the tools commands do.  ``refusal`` says what the command will
-    not do, e.g. ``"not indexed"``, and leads the message.
+    not do, e.g. ``"not indexed"``, and leads the message.  ``progress``
+    follows the reading of a term-base directory.
     """
     path = path or default_termbase()
     try:
-        return open_termbase(path) if importable else load_termbase(path)
+        return open_termbase(path) if importable else load_termbase(path, progress=progress)
     except TermbaseInvalid as invalid:
         for problem in invalid.problems:
             click.echo(str(problem), err=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from glossary.cli.inputs import load_or_exit
+from glossary.cli.progress import ProgressDisplay, quiet_option
 from glossary.lint import RULES, lint
 from glossary.lint.locate import FieldLines
 from glossary.paths import default_termbase
@@ -17,7 +18,8 @@ from glossary.paths import default_termbase
 @click.argument("termbase", required=False, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the findings and their counts as JSON.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def lint_command(termbase: Path | None, as_json: bool, strict: bool) -> None:
+@quiet_option
+def lint_command(termbase: Path | None, as_json: bool, strict: bool, quiet: bool) -> None:
     """Check the content of TERMBASE: Kazakh suffixes after hyphens, discouraged terms used in prose,
     abbreviations in the wrong script, circular definitions, designation years, sibling names, gaps.
 
@@ -25,7 +27,9 @@ def lint_command(termbase: Path | None, as_json: bool, strict: bool) -> None:
     status 1 when there is any error (or any warning, with --strict).
     """
     directory = termbase or default_termbase()
-    report = lint(load_or_exit(directory), FieldLines(directory))
+    with ProgressDisplay(quiet=quiet) as display:
+        loaded = load_or_exit(directory, progress=display.step("reading YAML", "files"))
+    report = lint(loaded, FieldLines(directory))
     failing = report.findings if strict else report.errors
     if as_json:
         click.echo(json.dumps({"termbase": str(directory), **report.to_dict()}, ensure_ascii=False, indent=2))

@@ -20,7 +20,9 @@ from glossary.formats.registry import format_for_path
 from glossary.formats.store import store_checked
 from glossary.model import Termbase
 from glossary.termbase.load import load_termbase
-from glossary.termbase.yamlnodes import Problem
+from glossary.termbase.progress import Phases
+from glossary.termbase.write import is_sharded
+from glossary.termbase.yamlnodes import Problem, collector_paused
 
 
 def open_termbase(path: str | Path) -> Termbase:
@@ -70,6 +72,8 @@ def import_into(
     options: ImportOptions | None = None,
     merge: bool = False,
     load: Callable[[Path], Termbase] = load_termbase,
+    shards: bool | None = None,
+    progress: Phases | None = None,
 ) -> ImportOutcome:
     """Import ``file`` into the YAML term base ``into``: read, optionally merge, validate, store atomically.
 
@@ -82,7 +86,9 @@ def import_into(
     file's format (:func:`format_for_path`); a bad file raises
     :class:`FormatError`.  The result is written only if it passes the checks
     of ``glossary check``; otherwise ``into`` is untouched and the errors are
-    returned.
+    returned.  ``shards`` chooses the layout (default: the layout of the base
+    merged into if it has shards, else by size, see
+    :func:`~glossary.termbase.write_termbase`); ``progress`` follows the steps.
     """
     file, into = Path(file), Path(into)
     existing = load(into) if merge else None
@@ -91,10 +97,15 @@ def import_into(
     options = options or ImportOptions()
     if existing is not None:
         options = replace(options, known_sources=existing.sources, known_subjects=existing.subjects)
-    result = (fmt or format_for_path(file)).import_(file, options)
+    with collector_paused():  # a big file makes as many objects as a big term base (see collector_paused)
+        result = (fmt or format_for_path(file)).import_(file, options)
     termbase, merged = result.termbase, None
     if existing is not None:
         merged = merge_termbases(existing, result.termbase)
         termbase = merged.termbase
-    errors = store_checked(termbase, into, copy_files_from=into if existing is not None else None)
+    if existing is not None and shards is None:  # a merge keeps the layout the base has
+        shards = is_sharded(into) or None
+    errors = store_checked(
+        termbase, into, copy_files_from=into if existing is not None else None, shards=shards, progress=progress
+    )
     return ImportOutcome(into, result.report, termbase, merged, errors)

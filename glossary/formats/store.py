@@ -17,23 +17,41 @@ from pathlib import Path
 from glossary.formats.idmap import slug
 from glossary.model import SourceText, Termbase
 from glossary.termbase.load import check_termbase
+from glossary.termbase.progress import Phases
 from glossary.termbase.write import replace_directory, write_termbase
 from glossary.termbase.yamlnodes import Problem
 
 
-def store_checked(termbase: Termbase, directory: Path, *, copy_files_from: Path | None = None) -> list[Problem]:
-    """Write ``termbase`` at ``directory`` if it checks clean; return the errors (empty on success)."""
+def store_checked(
+    termbase: Termbase,
+    directory: Path,
+    *,
+    copy_files_from: Path | None = None,
+    shards: bool | None = None,
+    progress: Phases | None = None,
+) -> list[Problem]:
+    """Write ``termbase`` at ``directory`` if it checks clean; return the errors (empty on success).
+
+    ``shards`` is passed to :func:`~glossary.termbase.write_termbase`; ``progress``
+    gets the steps "writing" (concepts) and "checking" (files).
+    """
     target = directory.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=f".{target.name}.import-", dir=target.parent))
     try:
         sources, files = _sentence_files(termbase, staged)
-        write_termbase(replace(termbase, sources=sources), staged, copy_files_from=copy_files_from)
+        write_termbase(
+            replace(termbase, sources=sources),
+            staged,
+            copy_files_from=copy_files_from,
+            shards=shards,
+            progress=progress("writing") if progress else None,
+        )
         for relative, lines in files.items():
             path = staged / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-        _, problems = check_termbase(staged)
+        _, problems = check_termbase(staged, progress=progress("checking") if progress else None)
         errors = [p for p in problems if p.severity == "error"]
         if not errors:
             replace_directory(staged, target)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from glossary.termbase.files import yaml_files
 from glossary.termbase.yamlnodes import Problem, compose_file, join, line_of
 
 
@@ -21,9 +22,10 @@ class FieldLines:
         self._lines: dict[str, tuple[str, dict[str, int]]] = {}
         folder = Path(directory) / "concepts"
         problems: list[Problem] = []  # check reports these; lint only needs the lines of what loaded
-        for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else ():
-            name = path.relative_to(directory).as_posix()
-            node = compose_file(path, name, problems)
+        for relative in yaml_files(folder) if folder.is_dir() else ():
+            name = f"concepts/{relative}"
+            node = compose_file(folder / relative, name, problems)
+            # a file holds one concept, or a list of them (a shard)
             items = node.value if isinstance(node, SequenceNode) else [node] if node is not None else []
             for item in items:
                 lines: dict[str, int] = {}

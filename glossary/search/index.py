@@ -41,7 +41,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import yaml
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 
@@ -50,13 +49,17 @@ from glossary.search.keys import surface_key, term_keys, text_keys
 from glossary.search.schema import build_schema, complete_key, reliability_keys, whole_term_keys
 from glossary.search.sentences import write_sentence_index
 from glossary.serialize import concept_to_dict, source_to_dict, subject_to_dict
+from glossary.termbase.fingerprint import termbase_fingerprint as fingerprint_files
 from glossary.termbase.load import load_termbase
+from glossary.termbase.progress import Progress
 from glossary.text.tokens import canonical_lexicon, kazakh_lexicon
 
 CURRENT = "current"
 META_FILE = "meta.json"
 GENERATION_PREFIX = "gen-"
 LOCK_FILE = ".build.lock"
+#: Digests of the term base's files by size and modification time (see :mod:`glossary.termbase.fingerprint`).
+FINGERPRINT_CACHE = ".termbase-files.json"
 WRITER_LOCK_SUFFIX = ".lock"
 #: Modules whose code decides what the keys are; a change to any of them makes every index stale.
 #: Named as modules, not files, so that a move is caught: a name that no longer imports is an error.
@@ -171,25 +174,12 @@ def analysis_files(modules: Iterable[str] = ANALYSIS_MODULES) -> list[Path]:
     return files
 
 
-def termbase_fingerprint(termbase_dir: Path) -> str:
-    """A hash of every YAML file of a term base and of the sentence files its sources name."""
-    termbase_dir = Path(termbase_dir)
-    digest = hashlib.sha256()
-    files = sorted(termbase_dir.rglob("*.yaml"))
-    sources = termbase_dir / "sources.yaml"
-    if sources.exists():
-        try:
-            entries = yaml.safe_load(sources.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError:
-            entries = {}
-        for entry in entries.values() if isinstance(entries, dict) else ():
-            for key in ("file", "original"):
-                if isinstance(entry, dict) and isinstance(entry.get(key), str):
-                    files.append(termbase_dir / entry[key])
-    for path in files:
-        digest.update(str(path.relative_to(termbase_dir) if path.is_relative_to(termbase_dir) else path).encode())
-        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
-    return digest.hexdigest()[:32]
+def termbase_fingerprint(termbase_dir: Path, index_dir: Path | None = None) -> str:
+    """A hash of every YAML file of a term base and of the sentence files its sources name.
+
+    With ``index_dir``, the files' digests are cached there, so an unchanged file is not read again.
+    """
+    return fingerprint_files(termbase_dir, Path(index_dir) / FINGERPRINT_CACHE if index_dir is not None else None)
 
 
 def index_is_stale(termbase_dir: Path, index_dir: Path) -> bool:
@@ -202,7 +192,7 @@ def index_is_stale(termbase_dir: Path, index_dir: Path) -> bool:
     except (OSError, ValueError):
         return True
     return (
-        meta.get("fingerprint") != termbase_fingerprint(termbase_dir)
+        meta.get("fingerprint") != termbase_fingerprint(termbase_dir, index_dir)
         or meta.get("analyzer_version") != analyzer_version()
     )
 
@@ -341,6 +331,7 @@ def build_index(
     source_dir: Path | None = None,
     multisegment: bool | None = None,
     lint: bool = True,
+    progress: Progress | None = None,
 ) -> Path:
     """Index ``termbase`` into a new generation under ``index_dir`` and make it live; return its path.
 
@@ -350,6 +341,7 @@ def build_index(
     search.  ``source_dir`` is the term-base directory, whose fingerprint is
     recorded for :func:`index_is_stale`, and where lint locates its findings.
     ``lint=False`` skips the lint report: the pages then show no QA.
+    ``progress`` is told how many concepts are indexed.
     """
     index_dir = Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -357,7 +349,7 @@ def build_index(
     with holding_writer_lock(generation):
         generation.mkdir()
         try:
-            _write_generation(termbase, generation, procs, source_dir, multisegment, lint=lint)
+            _write_generation(termbase, generation, procs, source_dir, multisegment, lint=lint, progress=progress)
         except BaseException:
             shutil.rmtree(generation, ignore_errors=True)
             raise
@@ -371,7 +363,14 @@ def build_index(
 
 
 def _write_generation(
-    termbase: Termbase, generation: Path, procs: int, source_dir: Path | None, multisegment: bool | None, *, lint: bool
+    termbase: Termbase,
+    generation: Path,
+    procs: int,
+    source_dir: Path | None,
+    multisegment: bool | None,
+    *,
+    lint: bool,
+    progress: Progress | None = None,
 ) -> None:
     """Write the Whoosh index and ``meta.json`` of ``termbase`` into the empty folder ``generation``."""
     languages = termbase.used_languages()
@@ -393,14 +392,16 @@ def _write_generation(
     concepts = list(termbase)
     kk_lexicon = termbase_kk_lexicon(concepts)
     try:
-        for doc in _documents(concepts, procs, kk_lexicon):
+        for done, doc in enumerate(_documents(concepts, procs, kk_lexicon), 1):
             writer.add_document(**doc)
+            if progress is not None:
+                progress(done, len(concepts))
     except BaseException:
         writer.cancel()
         raise
     writer.commit()
     write_sentence_index(termbase, generation, languages)
-    fingerprint = termbase_fingerprint(source_dir) if source_dir is not None else None
+    fingerprint = termbase_fingerprint(source_dir, generation.parent) if source_dir is not None else None
     meta = _meta(termbase, languages, fingerprint)
     meta["kk_lexicon"] = sorted(kk_lexicon)  # the searcher keys queries with the lexicon the index was keyed with
     if lint:

@@ -5,7 +5,7 @@ Layout::
     termbase.yaml        name, description, declared languages (optional file)
     sources.yaml         texts that definitions, contexts and notes cite
     subjects.yaml        the controlled list of subject fields
-    concepts/*.yaml      one concept per file
+    concepts/*.yaml      one concept per file, or a list of concepts (a shard)
 
 Loading never stops at the first mistake: every problem is collected with
 its file, line and field path, so one ``glossary check`` run shows them all.
@@ -13,10 +13,12 @@ its file, line and field path, so one ``glossary check`` run shows them all.
 
 from __future__ import annotations
 
+import os
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from yaml.nodes import MappingNode, Node
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from glossary.model import (
     ID_MAX_LENGTH,
@@ -41,8 +43,10 @@ from glossary.model import (
     is_web_url,
     parse_locator,
 )
+from glossary.termbase.files import yaml_files
+from glossary.termbase.progress import Progress
 from glossary.termbase.scripts import mixed_script_words
-from glossary.termbase.yamlnodes import NodeReader, Problem, compose_file, join
+from glossary.termbase.yamlnodes import NodeReader, Problem, collector_paused, compose_file, join, line_of
 
 CONCEPT_FIELDS = ("id", "subjects", "languages", "notes", "relations")
 SECTION_FIELDS = ("definition", "terms")
@@ -67,19 +71,24 @@ class TermbaseInvalid(Exception):
         super().__init__(f"{len(errors)} error(s) in term base:\n" + "\n".join(map(str, errors)))
 
 
-def load_termbase(directory: str | Path) -> Termbase:
-    """Load a term base, raising :class:`TermbaseInvalid` if it has any error."""
-    termbase, problems = check_termbase(directory)
+def load_termbase(directory: str | Path, *, progress: Progress | None = None) -> Termbase:
+    """Load a term base, raising :class:`TermbaseInvalid` if it has any error.
+
+    ``progress`` is told how many concept files have been read, of how many.
+    """
+    termbase, problems = check_termbase(directory, progress=progress)
     if any(p.severity == "error" for p in problems):
         raise TermbaseInvalid(problems)
     return termbase
 
 
-def check_termbase(directory: str | Path) -> tuple[Termbase, list[Problem]]:
+def check_termbase(directory: str | Path, *, progress: Progress | None = None) -> tuple[Termbase, list[Problem]]:
     """Load what can be loaded and return it with every problem found (errors and warnings)."""
-    return _Loader(Path(directory)).load()
+    with collector_paused():
+        return _Loader(Path(directory), progress).load()
 
 
+@lru_cache(maxsize=1024)
 def _language_known(code: str) -> bool:
     try:
         Locale.parse(code.replace("-", "_"))
@@ -89,11 +98,13 @@ def _language_known(code: str) -> bool:
 
 
 class _Loader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, progress: Progress | None = None) -> None:
         self.root = root
+        self.progress = progress
         self.problems: list[Problem] = []
-        # references are checked once everything is loaded: (kind, value, reader, node, path)
-        self.pending: list[tuple[str, object, NodeReader, Node, str]] = []
+        # references are checked once everything is loaded: (kind, value, reader, line, path);
+        # a line, not the node, so that each file's nodes are freed once it is read
+        self.pending: list[tuple[str, object, NodeReader, int, str]] = []
 
     def load(self) -> tuple[Termbase, list[Problem]]:
         termbase = Termbase()
@@ -205,7 +216,7 @@ class _Loader:
                     labels[lang] = reader.string(label, f"{subject_id}.labels.{lang}", required=True)
             parent = reader.string(fields.get("parent"), join(subject_id, "parent")) or None
             if parent:
-                self.pending.append(("parent", parent, reader, fields["parent"], join(subject_id, "parent")))
+                self.pending.append(("parent", parent, reader, line_of(fields["parent"]), join(subject_id, "parent")))
             subjects[subject_id] = Subject(subject_id, labels, parent)
         return subjects
 
@@ -223,22 +234,31 @@ class _Loader:
             self.problems.append(Problem("concepts/", 0, "", "folder is missing"))
             return
         first_seen: dict[str, str] = {}
-        for path in sorted(folder.rglob("*.yaml")):
-            name = path.relative_to(self.root).as_posix()
-            node = compose_file(path, name, self.problems)
+        base = os.fspath(folder) + os.sep
+        files = yaml_files(folder)
+        for done, relative in enumerate(files):
+            if self.progress is not None:
+                self.progress(done, len(files))
+            name = "concepts/" + relative
+            node = compose_file(base + relative, name, self.problems)
             if node is None:
                 continue
             reader = NodeReader(name, self.problems)
-            concept = self._concept(reader, node)
-            if concept is None:
-                continue
-            if concept.id in first_seen:
-                reader.error(
-                    node, "id", f"duplicate concept id {concept.id!r}, first defined in {first_seen[concept.id]}"
-                )
-                continue
-            first_seen[concept.id] = name
-            termbase.concepts[concept.id] = concept
+            # a file holds one concept, or a list of them (a shard written by a big import)
+            shard = isinstance(node, SequenceNode)
+            for item in node.value if shard else (node,):
+                concept = self._concept(reader, item)
+                if concept is None:
+                    continue
+                if concept.id in first_seen:
+                    reader.error(
+                        item, "id", f"duplicate concept id {concept.id!r}, first defined in {first_seen[concept.id]}"
+                    )
+                    continue
+                first_seen[concept.id] = f"{name}:{line_of(item)}" if shard else name
+                termbase.concepts[concept.id] = concept
+        if self.progress is not None:
+            self.progress(len(files), len(files))
 
     def _concept(self, reader: NodeReader, node: Node) -> Concept | None:
         fields = reader.mapping(node, "", CONCEPT_FIELDS)
@@ -253,14 +273,14 @@ class _Loader:
             reader.error(fields["id"], "id", problem)
         subjects = []
         for i, (subject, item) in enumerate(reader.string_list(fields.get("subjects"), "subjects")):
-            self.pending.append(("subject", subject, reader, item, f"subjects[{i}]"))
+            self.pending.append(("subject", subject, reader, line_of(item), f"subjects[{i}]"))
             subjects.append(subject)
         languages: dict[str, LanguageSection] = {}
         if "languages" not in fields:
             reader.error(node, "languages", "every concept needs at least one language section")
         else:
             for lang, value in (reader.mapping(fields["languages"], "languages") or {}).items():
-                self.pending.append(("language", lang, reader, value, f"languages.{lang}"))
+                self.pending.append(("language", lang, reader, line_of(value), f"languages.{lang}"))
                 languages[lang] = self._section(reader, value, lang)
         notes = tuple(
             note
@@ -278,7 +298,7 @@ class _Loader:
             if "target" not in parts:
                 reader.error(item, join(path, "target"), "every relation needs a target")
             elif target:
-                self.pending.append(("concept", target, reader, parts["target"], join(path, "target")))
+                self.pending.append(("concept", target, reader, line_of(parts["target"]), join(path, "target")))
             relations.append(Relation(kind, target))
         return Concept(concept_id, tuple(subjects), languages, notes, tuple(relations))
 
@@ -368,7 +388,7 @@ class _Loader:
             return [Note(text, lang, tuple(sources), group) for lang, text in texts if text]
         lang = reader.string(fields.get("lang"), join(path, "lang")) or None
         if lang:
-            self.pending.append(("language", lang, reader, fields["lang"], join(path, "lang")))
+            self.pending.append(("language", lang, reader, line_of(fields["lang"]), join(path, "lang")))
         return [Note(text, lang, tuple(sources), group) for _, text in texts if text]
 
     def _localized(self, reader: NodeReader, node: Node | None, path: str, *, required: bool) -> list[tuple[str, str]]:
@@ -377,7 +397,7 @@ class _Loader:
             return [("", reader.string(node, path, required=required))]
         pairs = []
         for lang, value in (reader.mapping(node, path) or {}).items():
-            self.pending.append(("language", lang, reader, value, join(path, lang)))
+            self.pending.append(("language", lang, reader, line_of(value), join(path, lang)))
             pairs.append((lang, reader.string(value, join(path, lang), required=True)))
         if not pairs and required:
             reader.error(node, path, "must not be empty")
@@ -390,46 +410,46 @@ class _Loader:
         if not value:
             return None
         source = parse_locator(value)
-        self.pending.append(("source", source, reader, node, path))
+        self.pending.append(("source", source, reader, line_of(node), path))
         return source
 
     # -- cross references ----------------------------------------------------
 
     def _check_references(self, termbase: Termbase) -> None:
-        for kind, value, reader, node, path in self.pending:
+        for kind, value, reader, line, path in self.pending:
             if kind == "concept" and value not in termbase.concepts:
-                reader.error(node, path, f"relation to missing concept {value!r}")
+                reader.error_at(line, path, f"relation to missing concept {value!r}")
             elif kind in ("subject", "parent") and value not in termbase.subjects:
-                reader.error(node, path, f"unknown subject {value!r}; add it to subjects.yaml")
+                reader.error_at(line, path, f"unknown subject {value!r}; add it to subjects.yaml")
             elif kind == "language":
-                self._check_language(termbase, reader, node, path, str(value))
+                self._check_language(termbase, reader, line, path, str(value))
             elif kind == "source" and isinstance(value, Source):
-                self._check_source(termbase, reader, node, path, value)
+                self._check_source(termbase, reader, line, path, value)
 
     @staticmethod
-    def _check_language(termbase: Termbase, reader: NodeReader, node: Node, path: str, code: str) -> None:
+    def _check_language(termbase: Termbase, reader: NodeReader, line: int, path: str, code: str) -> None:
         if termbase.languages and code not in termbase.languages:
-            reader.error(
-                node, path, f"unknown language {code!r}; termbase.yaml declares {', '.join(termbase.languages)}"
+            reader.error_at(
+                line, path, f"unknown language {code!r}; termbase.yaml declares {', '.join(termbase.languages)}"
             )
         elif not termbase.languages and not _language_known(code):
-            reader.error(node, path, f"unknown language {code!r}")
+            reader.error_at(line, path, f"unknown language {code!r}")
 
     @staticmethod
-    def _check_source(termbase: Termbase, reader: NodeReader, node: Node, path: str, source: Source) -> None:
+    def _check_source(termbase: Termbase, reader: NodeReader, line: int, path: str, source: Source) -> None:
         text = termbase.sources.get(source.text)
         if text is None:
-            reader.error(node, path, f"unknown source {source.text!r}; add it to sources.yaml")
+            reader.error_at(line, path, f"unknown source {source.text!r}; add it to sources.yaml")
         elif source.sentence is not None:
             if not text.sentences:
-                reader.error(
-                    node,
+                reader.error_at(
+                    line,
                     path,
                     f"source {source.text!r} has no sentence file, so sentence {source.sentence} cannot be cited",
                 )
             elif text.sentence(source.sentence) is None:
-                reader.error(
-                    node,
+                reader.error_at(
+                    line,
                     path,
                     f"source {source.text!r} has {len(text.sentences)} sentences; there is no sentence {source.sentence}",
                 )

@@ -7,21 +7,70 @@ each problem as a :class:`Problem` instead of stopping at the first.
 
 from __future__ import annotations
 
+import gc
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, ClassVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 from glossary.errors import Located, located
 from glossary.model import reliability_problem
 
-try:  # the C loader is several times faster; fall back when libyaml is absent
-    from yaml import CSafeLoader as SafeLoader
+try:  # the C parser is several times faster; fall back when libyaml is absent
+    from yaml.cyaml import CParser as Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader  # type: ignore[assignment]
+    from yaml.composer import Composer
+    from yaml.parser import Parser as PurePythonParser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class Parser(Reader, Scanner, PurePythonParser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            PurePythonParser.__init__(self)
+            Composer.__init__(self)
+
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Plain scalars whose type (str, int, bool, null…) is remembered: the first ones met include every key and
+#: value-list word (fullForm, preferred…), which a term base repeats in every file.
+MAX_REMEMBERED_SCALARS = 10_000
+
+
+class NodeLoader(Parser, Resolver):  # type: ignore[misc,valid-type]
+    """A parser that composes nodes and can construct nothing, with each plain scalar's type resolved once.
+
+    libyaml parses in C but asks Python for the type of every scalar, keys
+    included, by trying the implicit-type patterns in turn; that was a third
+    of composing a term base.  A plain scalar's type depends on its text
+    alone (there are no path resolvers), so it is remembered by text.  The
+    loader has no constructor part, which also saves setting one up per file.
+    """
+
+    remembered: ClassVar[dict[str, str]] = {}
+
+    def descend_resolver(self, current_node: Node | None, current_index: object) -> None:
+        """No path resolvers: nothing to track per level."""
+
+    def ascend_resolver(self) -> None:
+        """No path resolvers: nothing to track per level."""
+
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is not ScalarNode or not implicit[0]:
+            return str(super().resolve(kind, value, implicit))
+        tag = self.remembered.get(value)
+        if tag is None:
+            tag = str(super().resolve(kind, value, implicit))
+            if len(self.remembered) < MAX_REMEMBERED_SCALARS:
+                self.remembered[value] = tag
+        return tag
 
 
 @dataclass(frozen=True, order=True)
@@ -39,14 +88,31 @@ class Problem(Located):
         return located(self.file, self.line, self.field, prefix + self.message)
 
 
-def compose_file(path: Path, shown_as: str, problems: list[Problem]) -> Node | None:
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a whole term base is read or written.
+
+    Both create hundreds of thousands of objects that live on (the concepts,
+    the node trees of a shard) and make no cycles; each collection would walk
+    all of them again, which made loading and writing a big term base several
+    times slower.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def compose_file(path: str | Path, shown_as: str, problems: list[Problem]) -> Node | None:
     """Parse one YAML file into a node, recording a problem instead of raising."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
+        raw = read_capped(path, MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
             problems.append(Problem(shown_as, 0, "", f"file is larger than {MAX_FILE_BYTES} bytes"))
             return None
-        with path.open("rb") as handle:
-            raw = handle.read()
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         problems.append(Problem(shown_as, 0, "", f"not valid UTF-8 (byte {exc.start})"))
@@ -55,7 +121,11 @@ def compose_file(path: Path, shown_as: str, problems: list[Problem]) -> Node | N
         problems.append(Problem(shown_as, 0, "", f"cannot read file: {exc.strerror}"))
         return None
     try:
-        return yaml.compose(text, Loader=SafeLoader)
+        loader = NodeLoader(text)
+        try:
+            return loader.get_single_node()  # type: ignore[no-any-return]
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -64,6 +134,26 @@ def compose_file(path: Path, shown_as: str, problems: list[Problem]) -> Node | N
     except yaml.YAMLError as exc:
         problems.append(Problem(shown_as, 0, "", f"invalid YAML: {exc}"))
     return None
+
+
+NULL_TAG = "tag:yaml.org,2002:null"
+
+
+def read_capped(path: str | Path, limit: int) -> bytes:
+    """At most ``limit`` bytes of a file, read without a buffered file object (a term base may have 1M files)."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        chunks: list[bytes] = []
+        size = 0
+        while size < limit:
+            chunk = os.read(descriptor, limit - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(descriptor)
+    return b"".join(chunks)
 
 
 def line_of(node: Node) -> int:
@@ -81,6 +171,10 @@ class NodeReader:
         line = line_of(node) if node is not None else 0
         self.problems.append(Problem(self.file, line, path, message, severity))
 
+    def error_at(self, line: int, path: str, message: str) -> None:
+        """An error at a line noted earlier (references are checked after every file is read)."""
+        self.problems.append(Problem(self.file, line, path, message))
+
     def mapping(self, node: Node, path: str, allowed: tuple[str, ...] | None = None) -> dict[str, Node] | None:
         """Return key → value node; reports non-mappings, duplicate and unknown keys."""
         if not isinstance(node, MappingNode):
@@ -88,16 +182,15 @@ class NodeReader:
             return None
         result: dict[str, Node] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if key_node.__class__ is not ScalarNode:
                 self.error(key_node, path, "keys must be plain strings")
                 continue
-            key = str(key_node.value)
-            child = join(path, key)
+            key = key_node.value
             if key in result:
-                self.error(key_node, child, "duplicate key")
+                self.error(key_node, join(path, key), "duplicate key")
                 continue
             if allowed is not None and key not in allowed:
-                self.error(key_node, child, f"unknown field; expected one of {', '.join(allowed)}")
+                self.error(key_node, join(path, key), f"unknown field; expected one of {', '.join(allowed)}")
                 continue
             result[key] = value_node
         return result
@@ -114,14 +207,14 @@ class NodeReader:
         """A scalar as text; empty when missing (an error if required)."""
         if node is None:
             return ""
-        if not isinstance(node, ScalarNode):
+        if node.__class__ is not ScalarNode:
             self.error(node, path, f"expected text, found {describe(node)}")
             return ""
-        if node.tag.endswith(":null"):
+        value: str = node.value
+        if node.tag == NULL_TAG:
             if required:
                 self.error(node, path, "must not be empty")
             return ""
-        value = str(node.value)
         if required and not value.strip():
             self.error(node, path, "must not be empty")
         return value
@@ -150,6 +243,8 @@ class NodeReader:
     def choice(self, node: Node | None, path: str, allowed: tuple[str, ...], default: str) -> str:
         if node is None:
             return default
+        if node.__class__ is ScalarNode and node.value in allowed and node.tag != NULL_TAG:
+            return str(node.value)  # the common case, checked without a call to string()
         value = self.string(node, path)
         if value not in allowed:
             self.error(node, path, f"{value!r} is not one of {', '.join(allowed)}")
