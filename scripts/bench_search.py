@@ -12,7 +12,9 @@ segment per process), then times seven kinds of queries in-process (exact,
 inflected, folded, fuzzy, autocomplete, full text, source sentences), then serves the index
 under gunicorn on 127.0.0.1 (2 sync workers) and compares the throughput of
 ``/api/v1/search`` and ``/api/v1/suggest`` with a trivial Flask route served
-by the same workers in the same run.  Figures go to stdout as a table and to
+by the same workers, and ``/api/v1/search`` with a minimal Flask + SQLite FTS5
+peer on the same data under the same settings (``scripts/fts5_peer.py``), all
+in the same run: cold (each distinct query once) and warm (50 queries repeated).  Figures go to stdout as a table and to
 ``bench/results-search.json``.
 """
 
@@ -32,7 +34,8 @@ import threading
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +49,7 @@ from glossary.search.searcher import Searcher  # noqa: E402
 from glossary.termbase.load import load_termbase  # noqa: E402
 from glossary.text.fold import fold  # noqa: E402
 from glossary.text.translit import kk_to_latin  # noqa: E402
+from scripts.fts5_peer import build_peer_db  # noqa: E402
 
 APERTIUM = ROOT.parent / "shared" / "termbases" / "apertium"
 QUERIES_PER_KIND = 400
@@ -261,6 +265,7 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
     return {
         "p50_ms": round(ordered[len(ordered) // 2] * 1000, 3),
         "p95_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))] * 1000, 3),
+        "p99_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000, 3),
     }
 
 
@@ -385,45 +390,84 @@ def _worker_rss_mb(master: int) -> list[float]:
     return sorted(found)
 
 
-def bench_http(index_dir: Path, queries: dict[str, list[tuple[str, str | None]]], requests: int) -> dict[str, Any]:
+@contextmanager
+def served(app: str, env: dict[str, str]) -> Iterator[tuple[str, int]]:
+    """``app`` ("module:factory()") under gunicorn, 2 sync workers on 127.0.0.1: (base URL, master pid)."""
     port = _free_port()
-    env = dict(os.environ, BENCH_INDEX_DIR=str(index_dir), PYTHONPATH=f"{ROOT}:{ROOT / 'scripts'}")
+    env = dict(os.environ, **env, PYTHONPATH=f"{ROOT}:{ROOT / 'scripts'}")
     gunicorn = Path(sys.executable).parent / "gunicorn"
     server = subprocess.Popen(
-        [str(gunicorn), "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning", "bench_search:bench_app()"],
-        env=env,
-        cwd=ROOT,
+        [str(gunicorn), "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning", app], env=env, cwd=ROOT
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        for _ in range(300):
             try:
                 urllib.request.urlopen(base + "/trivial", timeout=1).read()
                 break
             except OSError:
                 time.sleep(0.1)
-        search_paths = [
-            "/api/v1/search?" + urllib.parse.urlencode({"q": q, "limit": 10})
-            for kind in ("exact", "inflected", "folded")
-            for q, _ in queries[kind][:100]
-        ]
-        suggest_paths = [
-            "/api/v1/suggest?" + urllib.parse.urlencode({"q": q}) for q, _ in queries["autocomplete"][:100]
-        ]
-        _load(base, search_paths + suggest_paths, 200, 4)  # warm every worker
-        trivial = _load(base, ["/trivial"], requests, 4)
-        search = _load(base, search_paths, requests, 4)
-        suggest = _load(base, suggest_paths, requests, 4)
-        rss = _worker_rss_mb(server.pid)
+        yield base, server.pid
     finally:
         server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+        server.wait(timeout=60)
+
+
+def _distinct(queries: dict[str, list[tuple[str, str | None]]], kinds: tuple[str, ...]) -> list[str]:
+    return list(dict.fromkeys(q for kind in kinds for q, _ in queries[kind] if q.strip()))
+
+
+def bench_http(
+    index_dir: Path, termbase: Termbase, queries: dict[str, list[tuple[str, str | None]]], requests: int, work: Path
+) -> dict[str, Any]:
+    """Our search against the FTS5 peer, cold (each distinct query once) and warm (50 queries repeated).
+
+    Both apps run under the same gunicorn settings, one after the other, and both are warmed
+    first with queries outside the measured ones (the full-text kind), so "cold" means
+    queries neither has seen, not a cold process.
+    """
+    terms = _distinct(queries, ("exact", "inflected", "folded"))
+    cold_count = min(requests, len(terms))
+    warm_terms = terms[:50]
+    warmup = _distinct(queries, ("fulltext",))
+
+    def ours(q: str) -> str:
+        return "/api/v1/search?" + urllib.parse.urlencode({"q": q, "limit": 10})
+
+    def peer(q: str) -> str:
+        return "/search?" + urllib.parse.urlencode({"q": q})
+
+    suggest_paths = ["/api/v1/suggest?" + urllib.parse.urlencode({"q": q}) for q, _ in queries["autocomplete"][:100]]
+    with served("bench_search:bench_app()", {"BENCH_INDEX_DIR": str(index_dir)}) as (base, pid):
+        _load(base, [ours(q) for q in warmup] + suggest_paths, 200, 4)
+        trivial = _load(base, ["/trivial"], requests, 4)
+        cold = _load(base, [ours(q) for q in terms[:cold_count]], cold_count, 4)
+        warm = _load(base, [ours(q) for q in warm_terms], requests, 4)
+        suggest = _load(base, suggest_paths, requests, 4)
+        rss = _worker_rss_mb(pid)
+    database = work / "fts5-peer.sqlite"
+    started = time.perf_counter()
+    build_peer_db(termbase, database)
+    peer_build = round(time.perf_counter() - started, 2)
+    with served("fts5_peer:peer_app()", {"BENCH_PEER_DB": str(database)}) as (base, _):
+        _load(base, [peer(q) for q in warmup], 200, 4)
+        peer_trivial = _load(base, ["/trivial"], requests, 4)
+        peer_cold = _load(base, [peer(q) for q in terms[:cold_count]], cold_count, 4)
+        peer_warm = _load(base, [peer(q) for q in warm_terms], requests, 4)
+
+    def ratio(a: dict[str, Any], b: dict[str, Any]) -> float:
+        return round(a["requests_per_s"] / b["requests_per_s"], 2) if b["requests_per_s"] else 0.0
+
     return {
         "trivial": trivial,
-        "search": search,
+        "search_cold": cold,
+        "search_warm": warm,
         "suggest": suggest,
-        "search_vs_trivial": round(search["requests_per_s"] / trivial["requests_per_s"], 2),
-        "suggest_vs_trivial": round(suggest["requests_per_s"] / trivial["requests_per_s"], 2),
+        "peer": {"build_s": peer_build, "trivial": peer_trivial, "search_cold": peer_cold, "search_warm": peer_warm},
+        "search_vs_trivial": ratio(cold, trivial),
+        "cold_vs_peer": ratio(cold, peer_cold),
+        "warm_vs_peer": ratio(warm, peer_warm),
+        "suggest_vs_trivial": ratio(suggest, trivial),
         "worker_peak_rss_mb": rss,
     }
 
@@ -444,15 +488,22 @@ def run_base(name: str, termbase: Termbase, args: argparse.Namespace, work: Path
     print(f"   in-process {result['in_process']}", flush=True)
     searcher.close()
     if args.http:
-        result["http"] = bench_http(index_dir, queries, args.requests)
+        result["http"] = bench_http(index_dir, termbase, queries, args.requests, work / name)
         print(f"   http {result['http']}", flush=True)
     return result
 
 
+def _versus(http: dict[str, Any], kind: str) -> str:
+    if not http:
+        return "–"
+    ours, peer = http[f"search_{kind}"]["requests_per_s"], http["peer"][f"search_{kind}"]["requests_per_s"]
+    return f"{http[f'{kind}_vs_peer']}× ({ours} vs {peer} req/s)"
+
+
 def table(results: dict[str, Any]) -> str:
     lines = [
-        "| base | concepts | build 1 proc | build procs=2 | index MB | exact p50/p95 | inflected p50/p95 | folded p50/p95 | fuzzy p50/p95 | autocomplete p50/p95 | full text p50/p95 | sentences p50/p95 | HTTP search/trivial | HTTP suggest/trivial | worker peak RSS MB |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| base | concepts | build 1 proc | build procs=2 | index MB | exact p50/p95 | inflected p50/p95 | folded p50/p95 | fuzzy p50/p95 | autocomplete p50/p95 | full text p50/p95 | sentences p50/p95 | HTTP search cold / FTS5 peer | HTTP search warm / FTS5 peer | HTTP p99 cold | HTTP search/trivial | HTTP suggest/trivial | worker peak RSS MB |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, r in results["bases"].items():
         b = r["build"]
@@ -471,7 +522,8 @@ def table(results: dict[str, Any]) -> str:
             )
             + f"| {b['single']['index_mb']} | {cell('exact')} | {cell('inflected')} | {cell('folded')} | {cell('fuzzy')} "
             f"| {cell('autocomplete')} | {cell('fulltext')} | {cell('sentences') if 'sentences' in p else '–'} "
-            f"| {h.get('search_vs_trivial', '–')} ({h.get('search', {}).get('requests_per_s', '–')} vs {h.get('trivial', {}).get('requests_per_s', '–')} req/s) "
+            f"| {_versus(h, 'cold')} | {_versus(h, 'warm')} | {h.get('search_cold', {}).get('p99_ms', '–')} ms "
+            f"| {h.get('search_vs_trivial', '–')} ({h.get('search_cold', {}).get('requests_per_s', '–')} vs {h.get('trivial', {}).get('requests_per_s', '–')} req/s) "
             f"| {h.get('suggest_vs_trivial', '–')} | {', '.join(map(str, h.get('worker_peak_rss_mb', []))) or '–'} |"
         )
     return "\n".join(lines)

@@ -19,7 +19,11 @@ own (kk_forms.tsv: стандарттаудың → стандарттау).  «
 citation conventions; the normalization changes neither the gold nor any word's stem, and it
 applies to every verb alike.
 
-    .venv/bin/python scripts/measure_stemmer.py [--shared ../shared] [--errors 30]
+An ablation table follows: the suffix rules alone, with the common-word list (as shipped), and,
+with ``--lexicon``, with an independent term base's Kazakh words as the lexicon (see
+:func:`print_ablation` for why this matters).
+
+    .venv/bin/python scripts/measure_stemmer.py [--shared ../shared] [--lexicon TERMBASE] [--errors 30]
 """
 
 from __future__ import annotations
@@ -30,13 +34,17 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from glossary.formats import FormatError, open_termbase  # noqa: E402
+from glossary.search.index import termbase_kk_lexicon  # noqa: E402
+from glossary.termbase import TermbaseInvalid  # noqa: E402
 from glossary.text import analyze, folded_key, lemma, stem_kk, tokenize  # noqa: E402
 
 VERBAL_TAGS = frozenset({"v", "vaux", "cop"})
@@ -122,13 +130,14 @@ def score_tagged(
     files: list[Path],
     errors: Counter[tuple[str, str, str]] | None = None,
     verb_errors: Counter[tuple[str, str, str]] | None = None,
+    stemmer: Callable[[str], str] = stem_kk,
 ) -> dict[str, FileScores]:
     """Per file: the nominal, all-words and citation-normalized all-words scores."""
     results = {}
     for path in files:
         scores = FileScores(Score(), Score(), Score())
         for word in read_tagged(path):
-            stem = stem_kk(word.surface)
+            stem = stemmer(word.surface)
             ok = stem in word.lemmas
             scores.everything.add(ok)
             if word.verbal:
@@ -204,9 +213,38 @@ def words_per_second(texts: list[str], lang: str) -> tuple[float, float, int]:
     return rates[0], rates[1], words
 
 
+def print_ablation(files: list[Path], lexicon_path: Path | None) -> None:
+    """What the rules, the common-word list and a lexicon each contribute, over every file.
+
+    The common-word list (glossary/text/kazakh_word_stems.py) was written after reading the errors
+    on these same texts, so "rules + common words" is an optimistic figure; a lexicon from an
+    independent term base (say the Apertium kk–ru dictionary, --lexicon) was not tuned on them.
+    """
+    configurations: list[tuple[str, Callable[[str], str]]] = [
+        ("rules only", partial(stem_kk, common_words=False)),
+        ("rules + common words (as shipped)", stem_kk),
+    ]
+    if lexicon_path is not None:
+        lexicon = termbase_kk_lexicon(open_termbase(lexicon_path).concepts.values())
+        print(f"\nlexicon: the Kazakh terms of {lexicon_path.name} ({len(lexicon):,} forms, written and folded)")
+        configurations += [
+            ("rules + lexicon", partial(stem_kk, lexicon=lexicon, common_words=False)),
+            ("rules + common words + lexicon", partial(stem_kk, lexicon=lexicon)),
+        ]
+    print(f"{'what the stemmer uses':36} {'nominal words':>22} {'all words, citation-normalized':>32}")
+    for label, stemmer in configurations:
+        total = overall(score_tagged(files, stemmer=stemmer))
+        print(f"  {label:34} {total.nominal!s:>22} {total.normalized!s:>32}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared data folder")
+    parser.add_argument(
+        "--lexicon",
+        type=Path,
+        help="also score with this term base's Kazakh terms as the stemmer's lexicon (a folder or any importable file)",
+    )
     parser.add_argument(
         "--errors",
         type=int,
@@ -230,6 +268,11 @@ def main() -> int:
     for name, scores in [*results.items(), ("overall", overall(results))]:
         print(f"  {name:32} {scores.nominal!s:>22} {scores.everything!s:>24} {scores.normalized!s:>30}")
     print(f"{'search key = gold lemma key (nominal)':36} {key_agreement(files)!s:>22}")
+    try:
+        print_ablation(files, args.lexicon)
+    except (FormatError, TermbaseInvalid) as error:
+        print(f"measure_stemmer: --lexicon: {error}", file=sys.stderr)
+        return 1
 
     lists = (
         ("kk_forms.tsv", nlp / "kk_forms.tsv", stem_kk),

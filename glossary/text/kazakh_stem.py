@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from glossary.text.fold import fold
@@ -169,6 +169,8 @@ _FIRST_PLURAL_AFTER_VOWEL = frozenset({"мыз", "міз"})
 
 _EXACT = _Alphabet.build(SUFFIXES, folded=False)
 _FOLDED = _Alphabet.build(folded_suffixes(), folded=True)
+# The rules alone, without the common-word list: how scripts/measure_stemmer.py shows what the list adds.
+_EXACT_RULES_ONLY = replace(_EXACT, word_stems=frozenset())
 _STRIPPABLE_ENDINGS = ABBREVIATION_ENDINGS | frozenset(fold(form) for form in ABBREVIATION_ENDINGS)
 
 
@@ -385,12 +387,17 @@ def _stem_folded_cached(word: str) -> str:
     return _stem(word, None, _FOLDED)
 
 
-def stem_kk(word: str, lexicon: Container[str] | None = None) -> str:
+def stem_kk(word: str, lexicon: Container[str] | None = None, *, common_words: bool = True) -> str:
     """The lower-cased stem of a Kazakh word: inflection stripped, derivation kept.
+
+    ``common_words=False`` leaves out the list of common words that end like a suffix
+    (:mod:`glossary.text.kazakh_word_stems`), to measure the rules alone.
 
     >>> stem_kk("стандарттардың"), stem_kk("стандарттау"), stem_kk("ИСО-ның")
     ('стандарт', 'стандарттау', 'исо')
     """
+    if not common_words:
+        return _stem(word, lexicon, _EXACT_RULES_ONLY)
     if lexicon is None:
         return _stem_cached(word)
     return _stem(word, lexicon, _EXACT)
