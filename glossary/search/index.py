@@ -20,6 +20,9 @@ generation another build is still writing stays.
 
 ``sentences/`` holds the source sentences' own index (see :mod:`glossary.search.sentences`).
 
+``aggregates.json`` holds the counts the about and browse pages show (see
+:mod:`glossary.search.aggregates`), so that no page counts per request.
+
 ``meta.json`` holds what pages need besides concepts (name, description,
 languages, subjects, sources with their sentences, the lint report of the
 term base) and the fingerprint of the YAML it was built from, so the server
@@ -46,6 +49,8 @@ from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 
 from glossary.model import Concept, Termbase
+from glossary.search.aggregates import compute_aggregates, read_aggregates, write_aggregates
+from glossary.search.browse import browse_keys
 from glossary.search.keys import surface_key, term_keys, text_keys
 from glossary.search.schema import build_schema, complete_key, whole_term_keys
 from glossary.search.sentences import write_sentence_index
@@ -58,6 +63,9 @@ META_FILE = "meta.json"
 GENERATION_PREFIX = "gen-"
 LOCK_FILE = ".build.lock"
 WRITER_LOCK_SUFFIX = ".lock"
+#: The layout of a generation (fields, files beside the index); a generation of another format is stale.
+#: 2: ``aggregates.json`` and the ``browse_L`` / ``subject_order`` listing keys.
+INDEX_FORMAT = 2
 #: Modules whose code decides what the keys are; a change to any of them makes every index stale.
 #: Named as modules, not files, so that a move is caught: a name that no longer imports is an error.
 #: ``glossary.lint`` is here because its findings are stored with the index (see :func:`lint_meta`).
@@ -67,6 +75,8 @@ ANALYSIS_MODULES = (
     "glossary.search.schema",
     "glossary.search.index",
     "glossary.search.sentences",
+    "glossary.search.aggregates",
+    "glossary.search.browse",
     "glossary.lint",
 )
 
@@ -199,7 +209,9 @@ def index_is_stale(termbase_dir: Path, index_dir: Path) -> bool:
     except (OSError, ValueError):
         return True
     return (
-        meta.get("fingerprint") != termbase_fingerprint(termbase_dir)
+        meta.get("format") != INDEX_FORMAT
+        or read_aggregates(generation) is None
+        or meta.get("fingerprint") != termbase_fingerprint(termbase_dir)
         or meta.get("analyzer_version") != analyzer_version()
     )
 
@@ -283,7 +295,7 @@ def _meta(termbase: Termbase, languages: tuple[str, ...], fingerprint: str | Non
             entry["original_sentences"] = list(source.original_sentences)
         sources[source_id] = entry
     return {
-        "format": 1,
+        "format": INDEX_FORMAT,
         "name": termbase.name,
         "description": termbase.description,
         "name_by_lang": dict(termbase.name_by_lang),
@@ -386,14 +398,17 @@ def _write_generation(
     )
     concepts = list(termbase)
     kk_lexicon = termbase_kk_lexicon(concepts)
+    listing_keys = browse_keys(concepts, languages)
     try:
-        for doc in _documents(concepts, procs, kk_lexicon):
-            writer.add_document(**doc)
+        for doc, keys in zip(_documents(concepts, procs, kk_lexicon), listing_keys, strict=True):
+            writer.add_document(**doc, **keys)
     except BaseException:
         writer.cancel()
         raise
     writer.commit()
+    del listing_keys
     write_sentence_index(termbase, generation, languages)
+    write_aggregates(compute_aggregates(concepts, languages), generation)
     fingerprint = termbase_fingerprint(source_dir) if source_dir is not None else None
     meta = _meta(termbase, languages, fingerprint)
     meta["kk_lexicon"] = sorted(kk_lexicon)  # the searcher keys queries with the lexicon the index was keyed with
