@@ -16,6 +16,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from itertools import takewhile
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -116,9 +117,10 @@ class Searcher:
     # -- listings (A–Z and subjects, a page at a time; see glossary.search.browse) -------------------
 
     def _keys_from(self, field: str, start: str) -> Iterator[bytes]:
+        """The keys of ``field`` from ``start`` on; they end with the field (the dictionary goes on with the next)."""
         if field not in self._reader.schema:
             return iter(())
-        return (text for name, text in self._reader.terms_from(field, start) if name == field)
+        return (text for _, text in takewhile(lambda term: term[0] == field, self._reader.terms_from(field, start)))
 
     def browse_letter(self, lang: str, letter: str, *, start: int = 0, limit: int = 100) -> list[BrowseEntry]:
         """The terms of ``lang`` starting with ``letter``, from the ``start``-th on, in the alphabet's order."""

@@ -36,11 +36,16 @@ PAGES = [
     "/en/browse/kk/а.json?page=2",
     "/en/browse/kk/а?from=аә",
     "/en/browse/kk/щ",
+    "/en/browse/kk/ө",  # the last letter of the field in UTF-8 order: its page ends where the field does
+    "/en/browse/ru/ё",
+    "/en/browse/en/z",
+    "/en/browse/en/%23",
     "/en/browse/ru/б",
     "/kk/subjects/physics",
     "/kk/subjects/physics?page=4",
     "/ru/subjects/law.json",
     "/en/subjects/empty-field",
+    "/ru/subjects/physics?page=8",  # the last page of the listing field's last subject and language
 ]
 
 
