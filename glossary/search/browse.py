@@ -18,6 +18,7 @@ in that interface language shows it.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -59,41 +60,78 @@ def _rank(rank: int) -> str:
     return f"{rank:0{RANK_DIGITS}d}"
 
 
-def browse_keys(concepts: Sequence[Concept], languages: Iterable[str]) -> list[dict[str, list[str]]]:
-    """For each concept (by position), its ``browse_L`` and ``subject_order`` keys.
+class ListingKeys:
+    """The ``browse_L`` and ``subject_order`` keys of every concept, in term-base order, one dict per concept.
 
     The whole term base is sorted here, once per build: that is what lets a
-    request read only its page.
+    request read only its page.  Only the ranks are kept (arrays of ints);
+    each concept's key strings are made when its document is written, so a
+    million concepts do not hold millions of key strings at once.
     """
-    keys: list[dict[str, list[str]]] = [{} for _ in concepts]
-    for lang in languages:
-        field = browse_field(lang)
-        entries = [
-            (sort_string(term.text, lang), position, term)
-            for position, concept in enumerate(concepts)
-            for _, term in concept.terms(lang)
-        ]
-        entries.sort(key=lambda entry: (entry[0], entry[1]))
-        ranks: dict[str, int] = {}
-        for _, position, term in entries:
-            letter = first_letter(term.text, lang)
-            rank = ranks.get(letter, 0)
-            ranks[letter] = rank + 1
-            parts = (letter, _rank(rank), term.type, term.status, concepts[position].id, term.text)
-            keys[position].setdefault(field, []).append(KEY_SEPARATOR.join(parts))
-        del entries
-        labelled: dict[str, list[tuple[str, int, str]]] = {}
-        for position, concept in enumerate(concepts):
-            if concept.subjects:
-                label = concept.label(lang)
-                for subject in dict.fromkeys(concept.subjects):
-                    labelled.setdefault(subject, []).append((sort_string(label, lang), position, label))
-        for subject, members in labelled.items():
-            members.sort(key=lambda entry: (entry[0], entry[1]))
-            for rank, (_, position, label) in enumerate(members):
-                parts = (subject, lang, _rank(rank), concepts[position].id, label)
-                keys[position].setdefault(SUBJECT_ORDER, []).append(KEY_SEPARATOR.join(parts))
-    return keys
+
+    def __init__(self, concepts: Sequence[Concept], languages: Iterable[str]) -> None:
+        self._concepts = concepts
+        self._languages = tuple(languages)
+        self._term_ranks = {lang: _term_ranks(concepts, lang) for lang in self._languages}
+        self._subject_ranks = {lang: _subject_ranks(concepts, lang) for lang in self._languages}
+
+    def __iter__(self) -> Iterator[dict[str, list[str]]]:
+        term_at = dict.fromkeys(self._languages, 0)
+        pair_at = dict.fromkeys(self._languages, 0)
+        for concept in self._concepts:
+            keys: dict[str, list[str]] = {}
+            for lang in self._languages:
+                ranks, at = self._term_ranks[lang], term_at[lang]
+                for _, term in concept.terms(lang):
+                    letter = first_letter(term.text, lang)
+                    parts = (letter, _rank(ranks[at]), term.type, term.status, concept.id, term.text)
+                    keys.setdefault(browse_field(lang), []).append(KEY_SEPARATOR.join(parts))
+                    at += 1
+                term_at[lang] = at
+                if concept.subjects:
+                    ranks, at = self._subject_ranks[lang], pair_at[lang]
+                    label = concept.label(lang)
+                    for subject in dict.fromkeys(concept.subjects):
+                        parts = (subject, lang, _rank(ranks[at]), concept.id, label)
+                        keys.setdefault(SUBJECT_ORDER, []).append(KEY_SEPARATOR.join(parts))
+                        at += 1
+                    pair_at[lang] = at
+            yield keys
+
+
+def _ranks_by_group(order: Iterable[int], groups: Sequence[str], size: int) -> array[int]:
+    """For items visited in ``order``, each one's rank within its group (its letter, or its subject)."""
+    ranks = array("q", bytes(8 * size))
+    counters: dict[str, int] = {}
+    for item in order:
+        group = groups[item]
+        ranks[item] = counters.get(group, 0)
+        counters[group] = ranks[item] + 1
+    return ranks
+
+
+def _term_ranks(concepts: Sequence[Concept], lang: str) -> array[int]:
+    """Each term of ``lang`` (concept by concept, term by term): its rank within its first letter."""
+    texts = [term.text for concept in concepts for _, term in concept.terms(lang)]
+    keys = [sort_string(text, lang) for text in texts]
+    order = sorted(range(len(texts)), key=keys.__getitem__)  # stable: equal terms stay in term-base order
+    del keys
+    letters = [first_letter(text, lang) for text in texts]
+    return _ranks_by_group(order, letters, len(texts))
+
+
+def _subject_ranks(concepts: Sequence[Concept], lang: str) -> array[int]:
+    """Each (concept, subject) pair, in term-base order: the concept's rank within the subject by its label."""
+    subjects: list[str] = []
+    keys: list[str] = []
+    for concept in concepts:
+        if concept.subjects:
+            key = sort_string(concept.label(lang), lang)
+            for subject in dict.fromkeys(concept.subjects):
+                subjects.append(subject)
+                keys.append(key)
+    order = sorted(range(len(keys)), key=lambda item: (subjects[item], keys[item]))
+    return _ranks_by_group(order, subjects, len(keys))
 
 
 def _texts(keys_from: KeysFrom, field: str, prefix: str, start: int, size: int) -> Iterator[str]:

@@ -50,7 +50,7 @@ from whoosh.codec.whoosh3 import W3Codec
 
 from glossary.model import Concept, Termbase
 from glossary.search.aggregates import compute_aggregates, read_aggregates, write_aggregates
-from glossary.search.browse import browse_keys
+from glossary.search.browse import ListingKeys
 from glossary.search.keys import surface_key, term_keys, text_keys
 from glossary.search.schema import build_schema, complete_key, whole_term_keys
 from glossary.search.sentences import write_sentence_index
@@ -398,7 +398,7 @@ def _write_generation(
     )
     concepts = list(termbase)
     kk_lexicon = termbase_kk_lexicon(concepts)
-    listing_keys = browse_keys(concepts, languages)
+    listing_keys = ListingKeys(concepts, languages)
     try:
         for doc, keys in zip(_documents(concepts, procs, kk_lexicon), listing_keys, strict=True):
             writer.add_document(**doc, **keys)
