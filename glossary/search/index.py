@@ -20,6 +20,9 @@ generation another build is still writing stays.
 
 ``sentences/`` holds the source sentences' own index (see :mod:`glossary.search.sentences`).
 
+``aggregates.json`` holds the counts the about and browse pages show (see
+:mod:`glossary.search.aggregates`), so that no page counts per request.
+
 ``meta.json`` holds what pages need besides concepts (name, description,
 languages, subjects, sources with their sentences, the lint report of the
 term base) and the fingerprint of the YAML it was built from, so the server
@@ -45,6 +48,8 @@ from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 
 from glossary.model import Concept, Termbase
+from glossary.search.aggregates import compute_aggregates, read_aggregates, write_aggregates
+from glossary.search.browse import ListingKeys
 from glossary.search.keys import surface_key, term_keys, text_keys
 from glossary.search.schema import build_schema, complete_key, reliability_keys, whole_term_keys
 from glossary.search.sentences import write_sentence_index
@@ -61,6 +66,9 @@ LOCK_FILE = ".build.lock"
 #: Digests of the term base's files by size and modification time (see :mod:`glossary.termbase.fingerprint`).
 FINGERPRINT_CACHE = ".termbase-files.json"
 WRITER_LOCK_SUFFIX = ".lock"
+#: The layout of a generation (fields, files beside the index); a generation of another format is stale.
+#: 2: ``aggregates.json`` and the ``browse_L`` / ``subject_order`` listing keys.
+INDEX_FORMAT = 2
 #: Modules whose code decides what the keys are; a change to any of them makes every index stale.
 #: Named as modules, not files, so that a move is caught: a name that no longer imports is an error.
 #: ``glossary.lint`` is here because its findings are stored with the index (see :func:`lint_meta`),
@@ -72,6 +80,8 @@ ANALYSIS_MODULES = (
     "glossary.search.schema",
     "glossary.search.index",
     "glossary.search.sentences",
+    "glossary.search.aggregates",
+    "glossary.search.browse",
     "glossary.lint",
     "glossary.serialize",
 )
@@ -192,7 +202,9 @@ def index_is_stale(termbase_dir: Path, index_dir: Path) -> bool:
     except (OSError, ValueError):
         return True
     return (
-        meta.get("fingerprint") != termbase_fingerprint(termbase_dir, index_dir)
+        meta.get("format") != INDEX_FORMAT
+        or read_aggregates(generation) is None
+        or meta.get("fingerprint") != termbase_fingerprint(termbase_dir, index_dir)
         or meta.get("analyzer_version") != analyzer_version()
     )
 
@@ -279,7 +291,7 @@ def _meta(termbase: Termbase, languages: tuple[str, ...], fingerprint: str | Non
             entry["original_sentences"] = list(source.original_sentences)
         sources[source_id] = entry
     return {
-        "format": 1,
+        "format": INDEX_FORMAT,
         "name": termbase.name,
         "description": termbase.description,
         "name_by_lang": dict(termbase.name_by_lang),
@@ -391,16 +403,19 @@ def _write_generation(
     )
     concepts = list(termbase)
     kk_lexicon = termbase_kk_lexicon(concepts)
+    listing_keys = ListingKeys(concepts, languages)
     try:
-        for done, doc in enumerate(_documents(concepts, procs, kk_lexicon), 1):
-            writer.add_document(**doc)
+        for done, (doc, keys) in enumerate(zip(_documents(concepts, procs, kk_lexicon), listing_keys, strict=True), 1):
+            writer.add_document(**doc, **keys)
             if progress is not None:
                 progress(done, len(concepts))
     except BaseException:
         writer.cancel()
         raise
     writer.commit()
+    del listing_keys
     write_sentence_index(termbase, generation, languages)
+    write_aggregates(compute_aggregates(concepts, languages), generation)
     fingerprint = termbase_fingerprint(source_dir, generation.parent) if source_dir is not None else None
     meta = _meta(termbase, languages, fingerprint)
     meta["kk_lexicon"] = sorted(kk_lexicon)  # the searcher keys queries with the lexicon the index was keyed with

@@ -19,6 +19,8 @@ Fields (``L`` is a language code)::
     words_L       folded lemma of every word of every term (partial and fuzzy matching)
     text_L        folded lemmas of the definition and contexts (full text, BM25-scored)
     complete      autocomplete keys ``folded-surface␟lang␟term␟concept-id``, one per term
+    browse_L      A–Z listing keys ``letter␟rank␟type␟status␟concept-id␟term``, one per term in L
+    subject_order subject listing keys ``subject␟L␟rank␟concept-id␟label`` (see :mod:`glossary.search.browse`)
 """
 
 from __future__ import annotations
@@ -100,12 +102,14 @@ def build_schema(languages: Iterable[str]) -> fields.Schema:
         reliability=_key_field(),
         lang=_key_field(),
         complete=_key_field(),
+        subject_order=_key_field(),
     )
     for lang in languages:
         schema.add(f"term_{lang}", _key_field())
         # Scored, so that among terms containing the query's words the shorter ones rank first.
         schema.add(f"words_{lang}", _text_field())
         schema.add(f"text_{lang}", _text_field())
+        schema.add(f"browse_{lang}", _key_field())
     return schema
 
 

@@ -16,12 +16,15 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from itertools import takewhile
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 
 from glossary.model import Concept
+from glossary.search.aggregates import Aggregates, read_aggregates
+from glossary.search.browse import BrowseEntry, SubjectEntry, letter_page, prefix_rank, subject_page
 from glossary.search.fuzzy import WordLexicon
 from glossary.search.index import live_generation, meta_kk_lexicon, read_meta
 from glossary.search.keys import clean_query, prefix_keys, term_keys, text_keys
@@ -59,10 +62,14 @@ class Searcher:
         generation = live_generation(self.index_dir)
         if generation is None:
             raise IndexMissing(f"{self.index_dir}: no search index here; run `glossary build` first")
+        aggregates = read_aggregates(generation)
+        if aggregates is None:  # the pages would have to count by scanning: rebuild instead
+            raise IndexMissing(f"{generation}: built by an older version of glossary; run `glossary build` again")
         ix = whoosh_index.open_dir(str(generation))
         self._whoosh = ix.searcher()
         self._reader = self._whoosh.reader()
         meta = read_meta(generation)
+        self._aggregates = aggregates
         self._info = IndexInfo.from_meta(meta)
         self._kk_lexicon = meta_kk_lexicon(meta)
         self._concepts: OrderedDict[int, Concept] = OrderedDict()
@@ -103,6 +110,32 @@ class Searcher:
     @property
     def info(self) -> IndexInfo:
         return self._info
+
+    @property
+    def aggregates(self) -> Aggregates:
+        """The generation's counts (concepts, terms, subjects, letters), read once when it was opened."""
+        return self._aggregates
+
+    # -- listings (A–Z and subjects, a page at a time; see glossary.search.browse) -------------------
+
+    def _keys_from(self, field: str, start: str) -> Iterator[bytes]:
+        """The keys of ``field`` from ``start`` on; they end with the field (the dictionary goes on with the next)."""
+        if field not in self._reader.schema:
+            return iter(())
+        return (text for _, text in takewhile(lambda term: term[0] == field, self._reader.terms_from(field, start)))
+
+    def browse_letter(self, lang: str, letter: str, *, start: int = 0, limit: int = 100) -> list[BrowseEntry]:
+        """The terms of ``lang`` starting with ``letter``, from the ``start``-th on, in the alphabet's order."""
+        return letter_page(self._keys_from, lang, letter, start, limit)
+
+    def browse_position(self, lang: str, letter: str, prefix: str) -> int:
+        """How many terms of ``letter`` sort before ``prefix``: where a jump to ``prefix`` lands."""
+        count = self._aggregates.letter_count(lang, letter)
+        return prefix_rank(self._keys_from, lang, letter, count, prefix)
+
+    def browse_subject(self, subject_id: str, lang: str, *, start: int = 0, limit: int = 100) -> list[SubjectEntry]:
+        """The concepts filed under ``subject_id``, from the ``start``-th on, by their label in ``lang``."""
+        return subject_page(self._keys_from, subject_id, lang, start, limit)
 
     # -- concepts ----------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from glossary.text.alphabets import ALPHABETS, OTHER, alphabet, first_letter, sort_key
+from glossary.text.alphabets import ALPHABETS, OTHER, alphabet, first_letter, sort_key, sort_string
 
 #: One word per letter of the Kazakh alphabet, in the alphabet's order.
 KAZAKH_WORDS = [
@@ -57,3 +57,14 @@ def test_letters_outside_the_alphabet_go_last_in_their_own_bucket() -> None:
     assert first_letter("ISO", "kk") == first_letter("9001", "kk") == first_letter("", "kk") == OTHER
     assert first_letter("қ", "ru") == OTHER  # not a Russian letter
     assert alphabet("de") == ALPHABETS["en"]  # a language without its own table sorts as English
+
+
+def test_the_compact_sort_string_orders_exactly_as_the_sort_key() -> None:
+    """The build sorts a whole language by :func:`sort_string`; it must agree with ``sort_key`` on any text."""
+    rng = random.Random(3)
+    pool = ALPHABETS["kk"] + ALPHABETS["en"] + "ÄäÖß 0-9'’\U0001f600\uffff\U0010fffe" + "АӘҒІЁ"
+    words = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 6))) for _ in range(3000)] + KAZAKH_WORDS
+    for lang in ("kk", "ru", "en"):
+        by_key = sorted(words, key=lambda word, lang=lang: (sort_key(word, lang), word))
+        by_string = sorted(words, key=lambda word, lang=lang: (sort_string(word, lang), word))
+        assert by_string == by_key

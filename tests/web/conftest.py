@@ -31,3 +31,11 @@ def app(web_index: Path) -> Flask:
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def big_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated base of 1,500 concepts (tests/web/big_base.py): letters and subjects span several pages."""
+    from tests.web.big_base import build_big
+
+    return build_big(tmp_path_factory.mktemp("big-index"))

@@ -28,14 +28,16 @@ def about(fmt: str) -> Any:
     searcher = get_searcher()
     info = searcher.info
     lang = interface_language()
-    term_count = sum(1 for concept in searcher.concepts() for _ in concept.terms())
+    counts = searcher.aggregates  # counted at build time: the page reads no concept
     built = _built_date(getattr(info, "built_at", ""))
     data = {
         "name": info.name_in(lang),
         "description": info.description_in(lang),
         "languages": list(info.languages),
         "concepts": info.concept_count,
-        "terms": term_count,
+        "terms": counts.terms,
+        "terms_by_language": counts.terms_by_language,
+        "terms_by_status": counts.terms_by_status,
         "subjects": len(info.subjects),
         "sources": {
             key: {"title": src.title_in(lang), "author": src.author, "year": src.year, "url": src.url}
