@@ -16,6 +16,7 @@ from pathlib import Path
 
 from flask import current_app
 
+from glossary.search.result_cache import DEFAULT_SIZE
 from glossary.search.searcher import Searcher
 from glossary.tools.recognize import Recognizer, freeze_long_lived
 from glossary.tools.translation_check import TranslationChecker
@@ -37,7 +38,10 @@ def get_searcher() -> Searcher:
         with _lock:
             entry = _searchers.get(key)
             if entry is None:
-                entry = (Searcher(index_dir), [now])
+                size = current_app.config.get(
+                    "RESULT_CACHE_SIZE", DEFAULT_SIZE
+                )  # 0: every search searches (benchmarks)
+                entry = (Searcher(index_dir, result_cache_size=size), [now])
                 _searchers[key] = entry
         return entry[0]
     searcher, checked = entry

@@ -29,7 +29,7 @@ from glossary.search.fuzzy import WordLexicon
 from glossary.search.index import live_generation, meta_kk_lexicon, read_meta
 from glossary.search.keys import clean_query, prefix_keys, term_keys, text_keys
 from glossary.search.ranking import BAND, FUZZY_PARTIAL, SOURCE, Candidate, collect
-from glossary.search.result_cache import ResultCache
+from glossary.search.result_cache import DEFAULT_SIZE, ResultCache
 from glossary.search.results import Hit, IndexInfo, Match, SearchResult, SentenceHit, SentenceResult, Suggestion
 from glossary.search.schema import split_complete_key
 from glossary.search.sentences import open_sentences, query_words, score_sentences
@@ -50,8 +50,10 @@ class IndexMissing(FileNotFoundError):
 class Searcher:
     """Query one index directory; one instance per process or worker."""
 
-    def __init__(self, index_dir: Path) -> None:
+    def __init__(self, index_dir: Path, *, result_cache_size: int = DEFAULT_SIZE) -> None:
+        """``result_cache_size`` bounds the per-generation cache of search results (0: no cache, for timing)."""
         self.index_dir = Path(index_dir)
+        self._result_cache_size = result_cache_size
         self._lock = threading.Lock()
         self._generation: Path | None = None
         self._open()
@@ -76,7 +78,8 @@ class Searcher:
         self._filters: dict[tuple[tuple[str, ...], tuple[str, ...]], set[int] | None] = {}
         self._lexicons: dict[str, WordLexicon] = {}
         self._sentences = open_sentences(generation)
-        self._results: ResultCache[SearchResult] = ResultCache()  # per generation: never outlives its index
+        # Per generation: a result never outlives its index.
+        self._results: ResultCache[SearchResult] = ResultCache(self._result_cache_size)
         self._generation = generation
 
     def refresh(self) -> None:

@@ -76,3 +76,11 @@ def test_a_cache_of_size_zero_keeps_nothing() -> None:
     cache: ResultCache[str] = ResultCache(size=0)
     cache.put("a", "A")
     assert cache.get("a") is None
+
+
+def test_a_searcher_without_a_result_cache_searches_every_time(tmp_path: Path) -> None:
+    index_dir = tmp_path / "index"
+    build_index(load_termbase(FIXTURE), index_dir, source_dir=FIXTURE)
+    searcher = Searcher(index_dir, result_cache_size=0)
+    first, again = searcher.search("ISO"), searcher.search("ISO")
+    assert first is not again and first == again
