@@ -28,9 +28,15 @@ def _russian_analyzer() -> MorphAnalyzer:
     return _morph
 
 
+#: Letters of Kazakh that Russian lacks: a word with one is not Russian, and pymorphy would only guess at it.
+_KAZAKH_ONLY = frozenset("әғқңөұүһі")
+
+
 def _lemma_ru(word: str) -> str:
     if not any("а" <= char <= "я" or char == "ё" for char in word):
         return _lemma_en(word)  # an English word or a code inside Russian text
+    if not _KAZAKH_ONLY.isdisjoint(word):
+        return word  # a Kazakh word (a name in Russian text, or a query tried in every language): costly, no lemma
     parses = _russian_analyzer().parse(word)
     return parses[0].normal_form if parses else word
 

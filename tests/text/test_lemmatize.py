@@ -51,3 +51,10 @@ def test_english_possessive_is_dropped():
 
 def test_english_words_inside_russian_text_get_english_lemmas():
     assert lemma("Standards", "ru") == "standard"
+
+
+def test_a_word_with_kazakh_only_letters_is_not_given_a_russian_lemma():
+    """pymorphy guesses at unknown words (өлшем → өлш); a Kazakh word is left whole, and costs no analysis."""
+    assert lemma("өлшем", "ru") == "өлшем"
+    assert lemma("Қазақстанның", "ru") == "қазақстанның"
+    assert lemma("стандартов", "ru") == "стандарт"
