@@ -44,11 +44,12 @@ sys.path.insert(0, str(ROOT))
 
 from glossary.model import Concept, Definition, LanguageSection, Term, Termbase  # noqa: E402
 from glossary.paths import BUNDLED_TERMBASE  # noqa: E402
-from glossary.search.index import build_index  # noqa: E402
+from glossary.search.index import build_index, live_generation  # noqa: E402
 from glossary.search.searcher import Searcher  # noqa: E402
 from glossary.termbase.load import load_termbase  # noqa: E402
 from glossary.text.fold import fold  # noqa: E402
 from glossary.text.translit import kk_to_latin  # noqa: E402
+from scripts.bench_pipeline import import_and_build  # noqa: E402
 from scripts.fts5_peer import build_peer_db  # noqa: E402
 
 APERTIUM = ROOT.parent / "shared" / "termbases" / "apertium"
@@ -478,8 +479,22 @@ def bench_http(
 def run_base(name: str, termbase: Termbase, args: argparse.Namespace, work: Path) -> dict[str, Any]:
     print(f"== {name}: {len(termbase)} concepts", flush=True)
     result: dict[str, Any] = {"concepts": len(termbase)}
-    result["build"], index_dir = bench_build(termbase, work / name, both=not args.single_build)
-    print(f"   build {result['build']}", flush=True)
+    if args.pipeline:
+        index_dir, result["pipeline"] = import_and_build(termbase, work / name)
+        generation = live_generation(index_dir)
+        assert generation is not None
+        seconds = result["pipeline"]["build"]["seconds"]
+        result["build"] = {
+            "single": {
+                "seconds": seconds,
+                "concepts_per_s": round(len(termbase) / seconds),
+                "index_mb": round(_dir_size(generation) / 1e6, 1),
+            }
+        }
+        print(f"   pipeline {result['pipeline']}", flush=True)
+    else:
+        result["build"], index_dir = bench_build(termbase, work / name, both=not args.single_build)
+        print(f"   build {result['build']}", flush=True)
     started = time.perf_counter()
     searcher = Searcher(index_dir, result_cache_size=0)  # in-process figures are cold: every query searches
     result["open_searcher_ms"] = round((time.perf_counter() - started) * 1000, 1)
@@ -538,6 +553,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=2000, help="HTTP requests per endpoint")
     parser.add_argument("--no-http", dest="http", action="store_false", help="skip the gunicorn part")
     parser.add_argument("--single-build", action="store_true", help="skip the procs=2 build (halves the time at 1M)")
+    parser.add_argument(
+        "--pipeline",
+        action="store_true",
+        help="export each base to TBX, then `glossary import` and `glossary build` it with the CLI (timed), "
+        "instead of building in-process",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results-search.json")
     args = parser.parse_args()
 

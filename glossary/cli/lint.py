@@ -10,7 +10,6 @@ import click
 from glossary.cli.inputs import load_or_exit
 from glossary.cli.progress import ProgressDisplay, quiet_option
 from glossary.lint import RULES, lint
-from glossary.lint.locate import FieldLines
 from glossary.paths import default_termbase
 
 
@@ -29,7 +28,7 @@ def lint_command(termbase: Path | None, as_json: bool, strict: bool, quiet: bool
     directory = termbase or default_termbase()
     with ProgressDisplay(quiet=quiet) as display:
         loaded = load_or_exit(directory, progress=display.step("reading YAML", "files"))
-    report = lint(loaded, FieldLines(directory))
+    report = lint(loaded, directory)
     failing = report.findings if strict else report.errors
     if as_json:
         click.echo(json.dumps({"termbase": str(directory), **report.to_dict()}, ensure_ascii=False, indent=2))

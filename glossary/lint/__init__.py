@@ -52,13 +52,19 @@ __all__ = ["ERROR", "RULES", "WARNING", "Finding", "LintReport", "lint", "lint_t
 def lint_termbase(directory: str | Path) -> LintReport:
     """Lint the term base in ``directory``; raises :class:`~glossary.termbase.TermbaseInvalid` if it does not load."""
     directory = Path(directory)
-    return lint(load_termbase(directory), FieldLines(directory))
+    return lint(load_termbase(directory), directory)
 
 
-def lint(termbase: Termbase, lines: FieldLines | None = None) -> LintReport:
-    """Every finding for ``termbase``; ``lines`` locates them in the YAML files (else line 0)."""
+def lint(termbase: Termbase, source_dir: Path | None = None) -> LintReport:
+    """Every finding for ``termbase``; ``source_dir``'s YAML files locate them (else line 0).
+
+    The files are read again only for the concepts with findings, and only
+    their field lines are kept: a clean concept costs nothing to locate.
+    """
     context = LintContext(termbase)
-    findings = [_locate(f, lines) for f in _findings(termbase, context)]
+    found = list(_findings(termbase, context))
+    lines = FieldLines(source_dir, only={f.concept_id for f in found}) if source_dir is not None and found else None
+    findings = [_locate(f, lines) for f in found]
     findings.sort(key=lambda f: (f.file, f.line, f.field, f.rule))
     return LintReport(findings, len(termbase.concepts))
 

@@ -271,9 +271,8 @@ def lint_meta(termbase: Termbase, source_dir: Path | None) -> dict[str, Any]:
     QA of exactly the term base they serve, without linting per request.
     """
     from glossary.lint import lint
-    from glossary.lint.locate import FieldLines
 
-    report = lint(termbase, FieldLines(source_dir) if source_dir is not None else None)
+    report = lint(termbase, source_dir)
     findings: dict[str, list[dict[str, Any]]] = {}
     for finding in report.findings:
         entry = finding.to_dict()
