@@ -33,10 +33,11 @@ setting, never from the request: :func:`web.headers.site_url`), the scheme.
 
 Never cached: requests with a body, a cookie or credentials, conditional or
 range requests (their answer depends on the client's copy), any status but
-200, answers with ``Set-Cookie`` or ``Vary`` (a header we do not key on could
-change them), and bodies above :data:`MAX_BODY_BYTES`.  The cache is bounded
-by entries and bytes (least recently used goes first) and holds one
-generation: the first request that sees a new one empties it.
+200, answers with ``Set-Cookie``, ``Cache-Control: no-store`` or ``Vary`` (a
+header we do not key on could change them), and bodies above
+:data:`MAX_BODY_BYTES`.  The cache is bounded by entries and bytes (least
+recently used goes first) and holds one generation: the first request that
+sees a new one empties it.
 """
 
 from __future__ import annotations
@@ -189,8 +190,10 @@ def _storable(captured: list[Any], environ: dict[str, Any], generation: str, siz
     status, headers, exc_info = captured
     if exc_info is not None or not status.startswith("200 ") or size > max_body:
         return False
-    if any(name.lower() in ("set-cookie", "vary") for name, _ in headers):
-        return False
+    for name, value in headers:
+        lowered = name.lower()
+        if lowered in ("set-cookie", "vary") or (lowered == "cache-control" and "no-store" in value):
+            return False
     # Stored only if the searcher served this very generation throughout the view.
     return environ.get(SERVED_BEFORE) == generation and environ.get(SERVED_AFTER) == generation
 

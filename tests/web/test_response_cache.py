@@ -261,6 +261,7 @@ def call(cache: ResponseCache, query: str = "q=x", path: str = "/api/v1/search")
         ("304 NOT MODIFIED", None, b""),
         ("200 OK", [("Set-Cookie", "a=b")], b"{}"),
         ("200 OK", [("Vary", "Accept-Encoding")], b"{}"),
+        ("200 OK", [("Cache-Control", "private, no-store")], b"{}"),
         ("200 OK", None, b"x" * (64 * 1024 + 1)),
     ],
 )
