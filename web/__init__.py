@@ -14,7 +14,7 @@ from typing import Any
 from flask import Flask, current_app, g, request
 from werkzeug.wrappers import Response
 
-from web import errors, headers, i18n
+from web import errors, headers, i18n, response_cache
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 #: A slow request's log line keeps this much of its path and query string.
@@ -39,6 +39,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         BASE_URL=os.environ.get("GLOSSARY_BASE_URL") or None,
         # Requests slower than this many seconds are logged as a warning.
         SLOW_REQUEST_SECONDS=1.0,
+        # Repeated API searches answered from memory, before Flask (web/response_cache.py); 0 turns it off.
+        RESPONSE_CACHE_SIZE=response_cache.DEFAULT_ENTRIES,
     )
     if test_config:
         app.config.update(test_config)
@@ -56,6 +58,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     register_pages(app)
     app.register_blueprint(api, url_prefix="/api/v1")
+    response_cache.init_app(app)
     return app
 
 

@@ -111,6 +111,11 @@ class Searcher:
             sentences.close()
 
     @property
+    def generation(self) -> Path | None:
+        """The generation directory being served (the web response cache keys answers by it)."""
+        return self._generation
+
+    @property
     def info(self) -> IndexInfo:
         return self._info
 
