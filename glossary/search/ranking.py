@@ -96,8 +96,17 @@ class Collector:
         self.allowed = allowed
         self.candidates: dict[int, Candidate] = {}
         self.extra_total = 0
+        # The levels ask for the same keys again (an uninflected query's exact, lemma and folded keys are one
+        # key, and each level also reads the stricter levels' marks): each is read from disk once per query.
+        self._postings: dict[tuple[str, str], list[int]] = {}
 
     def _ids(self, fieldname: str, key: str) -> list[int]:
+        found = self._postings.get((fieldname, key))
+        if found is None:
+            found = self._postings[fieldname, key] = self._read_ids(fieldname, key)
+        return found
+
+    def _read_ids(self, fieldname: str, key: str) -> list[int]:
         if not key or (fieldname, key) not in self.reader:
             return []
         ids = self.reader.postings(fieldname, key).all_ids()
