@@ -5,13 +5,18 @@ whole index; a build counts them in the pass it makes anyway and writes them
 to ``aggregates.json`` beside ``meta.json``.  The file stays small whatever
 the size of the term base: counts only, never lists of ids (a letter page
 finds its entries through the index, see :mod:`glossary.search.browse`).
+
+It also records which characters each key field's keys are made of
+(:class:`KeyLetters`): a query key with any other character cannot equal a
+key of that field, so the searcher skips its look-up.  A Cyrillic query then
+costs no probe in an English-only field, nor a Latin one in a Kazakh field.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +41,8 @@ class Aggregates:
     subjects: dict[str, int] = field(default_factory=dict)
     #: Per language, the terms starting with each letter (or :data:`OTHER`); only letters in use.
     letters: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: Per key field (``term_L``, ``words_L``, ``text_L``), every character its keys use; absent: unknown.
+    key_letters: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def letter_count(self, lang: str, letter: str) -> int:
         return self.letters.get(lang, {}).get(letter, 0)
@@ -57,6 +64,7 @@ class Aggregates:
             "terms_by_status": self.terms_by_status,
             "subjects": self.subjects,
             "letters": self.letters,
+            "key_letters": {name: "".join(sorted(chars)) for name, chars in sorted(self.key_letters.items())},
         }
 
     @classmethod
@@ -71,10 +79,31 @@ class Aggregates:
                 str(lang): {str(k): int(v) for k, v in counts.items()}
                 for lang, counts in data.get("letters", {}).items()
             },
+            # Absent in a generation built before it was recorded: then no look-up is skipped.
+            key_letters={str(name): frozenset(str(chars)) for name, chars in data.get("key_letters", {}).items()},
         )
 
 
-def compute_aggregates(concepts: Iterable[Concept], languages: Iterable[str]) -> Aggregates:
+class KeyLetters:
+    """Collects, document by document as the build writes them, the characters of each key field's keys."""
+
+    FIELDS = ("term_", "words_", "text_")
+
+    def __init__(self) -> None:
+        self._letters: dict[str, set[str]] = {}
+
+    def add(self, document: Mapping[str, Any]) -> None:
+        for name, keys in document.items():
+            if name.startswith(self.FIELDS) and keys:
+                self._letters.setdefault(name, set()).update("".join(keys))
+
+    def result(self) -> dict[str, frozenset[str]]:
+        return {name: frozenset(chars) for name, chars in self._letters.items()}
+
+
+def compute_aggregates(
+    concepts: Iterable[Concept], languages: Iterable[str], key_letters: KeyLetters | None = None
+) -> Aggregates:
     """Count ``concepts`` in one pass; letter buckets for each of ``languages`` (the base's content languages)."""
     wanted = tuple(languages)
     count = 0
@@ -97,6 +126,7 @@ def compute_aggregates(concepts: Iterable[Concept], languages: Iterable[str]) ->
         terms_by_status=dict(sorted(by_status.items())),
         subjects=dict(sorted(subjects.items())),
         letters={lang: _in_alphabet_order(counts, lang) for lang, counts in letters.items()},
+        key_letters=key_letters.result() if key_letters is not None else {},
     )
 
 

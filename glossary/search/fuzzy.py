@@ -23,9 +23,10 @@ class WordLexicon:
         for word in words:
             by_length.setdefault(len(word), []).append(word)
         self._by_length = by_length
+        self._words = frozenset(word for bucket in by_length.values() for word in bucket)
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and word in self._by_length.get(len(word), ())
+        return word in self._words
 
     def near(self, word: str, max_edits: int, limit: int = 5) -> list[tuple[int, str]]:
         """Up to ``limit`` words within ``max_edits`` edits of ``word``, as ``(distance, word)``, closest first."""

@@ -45,11 +45,11 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec
 
 from glossary.model import Concept, Termbase
-from glossary.search.aggregates import compute_aggregates, read_aggregates, write_aggregates
+from glossary.search.aggregates import KeyLetters, compute_aggregates, read_aggregates, write_aggregates
 from glossary.search.browse import ListingKeys
+from glossary.search.codec import GlossaryCodec
 from glossary.search.keys import surface_key, term_keys, text_keys
 from glossary.search.schema import build_schema, complete_key, reliability_keys, whole_term_keys
 from glossary.search.sentences import write_sentence_index
@@ -389,22 +389,24 @@ def _write_generation(
     if multisegment is None:
         multisegment = procs > 1
     writer_procs = procs if multisegment else 1
-    # Most keys name one concept, so posting blocks are a few bytes: compressing each one costs
-    # more time than it saves space.  (Whoosh's inlining of short lists is broken in 2.7.)
+    # Most keys name one concept: their posting lists live in the term dictionary (see glossary.search.codec),
+    # and the rest are short blocks that compressing would slow down more than it shrinks them.
     # compound=False: Whoosh reads a compound segment's parts into private memory in every process
     # (BytesIO copies); separate files are read through the page cache that all workers share.
     writer = ix.writer(
         procs=writer_procs,
         multisegment=multisegment,
         limitmb=256,
-        codec=W3Codec(compression=0),
+        codec=GlossaryCodec(),
         compound=False,
     )
     concepts = list(termbase)
     kk_lexicon = termbase_kk_lexicon(concepts)
     listing_keys = ListingKeys(concepts, languages)
+    key_letters = KeyLetters()
     try:
         for done, (doc, keys) in enumerate(zip(_documents(concepts, procs, kk_lexicon), listing_keys, strict=True), 1):
+            key_letters.add(doc)
             writer.add_document(**doc, **keys)
             if progress is not None:
                 progress(done, len(concepts))
@@ -414,7 +416,7 @@ def _write_generation(
     writer.commit()
     del listing_keys
     write_sentence_index(termbase, generation, languages)
-    write_aggregates(compute_aggregates(concepts, languages), generation)
+    write_aggregates(compute_aggregates(concepts, languages, key_letters), generation)
     fingerprint = termbase_fingerprint(source_dir, generation.parent) if source_dir is not None else None
     meta = _meta(termbase, languages, fingerprint)
     meta["kk_lexicon"] = sorted(kk_lexicon)  # the searcher keys queries with the lexicon the index was keyed with

@@ -33,6 +33,7 @@ from whoosh.searching import Searcher as WhooshSearcher
 
 from glossary.search.fuzzy import WordLexicon
 from glossary.search.keys import MAX_QUERY_WORDS, query_variants, term_keys
+from glossary.search.postings import Postings
 from glossary.search.schema import LEVEL_MARKS
 
 WHOLE_LEVELS: tuple[tuple[str, float], ...] = (("exact", 1000.0), ("lemma", 900.0), ("folded", 800.0))
@@ -86,12 +87,15 @@ class Collector:
         langs: tuple[str, ...],
         allowed: set[int] | None,
         lexicon: Callable[[str], WordLexicon],
+        *,
         kk_lexicon: frozenset[str] | None = None,
+        postings: Postings | None = None,
     ) -> None:
         self.searcher = searcher
         self.lexicon = lexicon
         self.kk_lexicon = kk_lexicon  # the stemmer's known Kazakh words, as the index was built with
         self.reader = searcher.reader()
+        self.postings = postings if postings is not None else Postings(self.reader)
         self.langs = langs
         self.allowed = allowed
         self.candidates: dict[int, Candidate] = {}
@@ -107,9 +111,9 @@ class Collector:
         return found
 
     def _read_ids(self, fieldname: str, key: str) -> list[int]:
-        if not key or (fieldname, key) not in self.reader:
+        if not key:
             return []
-        ids = self.reader.postings(fieldname, key).all_ids()
+        ids = self.postings.ids(fieldname, key)
         if self.allowed is None:
             return list(ids)
         return [i for i in ids if i in self.allowed]
@@ -158,11 +162,17 @@ class Collector:
 
     def _short_postings(self, fieldname: str, key: str) -> list[tuple[int, float]] | None:
         """``(docnum, weight)`` of a short posting list, [] for an unknown key, None when too long to score here."""
-        if (fieldname, key) not in self.reader:
-            return []
-        if self.reader.doc_frequency(fieldname, key) > DIRECT_LIMIT:
-            return None
-        return list(self.reader.postings(fieldname, key).items_as("weight"))
+        frequency = self.postings.doc_frequency(fieldname, key)
+        if not frequency or frequency > DIRECT_LIMIT:
+            return None if frequency else []
+        return self.postings.weights(fieldname, key)
+
+    def _short_ids(self, fieldname: str, key: str) -> list[int] | None:
+        """The documents of a short posting list (no weights to decode), [] for an unknown key, None when too long."""
+        frequency = self.postings.doc_frequency(fieldname, key)
+        if not frequency or frequency > DIRECT_LIMIT:
+            return None if frequency else []
+        return self.postings.ids(fieldname, key)
 
     def _permitted(self, docnum: int) -> bool:
         return self.allowed is None or docnum in self.allowed
@@ -176,13 +186,13 @@ class Collector:
         long_lists: dict[str, wq.Query] = {}
         for lang, ws in words.items():
             fieldname = f"words_{lang}"
-            lists = [self._short_postings(fieldname, w) for w in ws]
+            lists = [self._short_ids(fieldname, w) for w in ws]
             if not ws or any(found == [] for found in lists):
                 continue
             if any(found is None for found in lists):
                 long_lists[lang] = wq.And([wq.Term(fieldname, w) for w in ws])
                 continue
-            common = set.intersection(*({docnum for docnum, _ in found or ()} for found in lists))
+            common = set.intersection(*(set(found or ()) for found in lists))
             for docnum in common:
                 if self._permitted(docnum):
                     length = self.reader.doc_field_length(docnum, fieldname, 1) or 1
@@ -270,12 +280,14 @@ def collect(
     lexicon: Callable[[str], WordLexicon],
     loose: bool = False,
     kk_lexicon: frozenset[str] | None = None,
+    postings: Postings | None = None,
 ) -> Collected:
     """All candidates for ``query`` in ``langs``; ``want`` bounds the scored levels.
 
-    ``lexicon(lang)`` gives the words of ``words_<lang>`` for fuzzy look-ups.
+    ``lexicon(lang)`` gives the words of ``words_<lang>`` for fuzzy look-ups; ``postings``
+    reads ``searcher``'s posting lists (the caller keeps one per index it opened).
     """
-    collector = Collector(searcher, langs, allowed, lexicon, kk_lexicon)
+    collector = Collector(searcher, langs, allowed, lexicon, kk_lexicon=kk_lexicon, postings=postings)
     words = collector.query_words(query)
     if loose:
         collector.fuzzy_terms(words, want, loose=True)

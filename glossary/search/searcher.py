@@ -28,6 +28,7 @@ from glossary.search.browse import BrowseEntry, SubjectEntry, letter_page, prefi
 from glossary.search.fuzzy import WordLexicon
 from glossary.search.index import live_generation, meta_kk_lexicon, read_meta
 from glossary.search.keys import clean_query, prefix_keys, term_keys, text_keys
+from glossary.search.postings import Postings
 from glossary.search.ranking import BAND, FUZZY_PARTIAL, SOURCE, Candidate, collect
 from glossary.search.result_cache import DEFAULT_SIZE, ResultCache
 from glossary.search.results import Hit, IndexInfo, Match, SearchResult, SentenceHit, SentenceResult, Suggestion
@@ -74,6 +75,7 @@ class Searcher:
         self._aggregates = aggregates
         self._info = IndexInfo.from_meta(meta)
         self._kk_lexicon = meta_kk_lexicon(meta)
+        self._postings = Postings(self._reader, aggregates.key_letters)
         self._concepts: OrderedDict[int, Concept] = OrderedDict()
         self._filters: dict[tuple[tuple[str, ...], tuple[str, ...]], set[int] | None] = {}
         self._lexicons: dict[str, WordLexicon] = {}
@@ -284,6 +286,7 @@ class Searcher:
             want=max(want, 10),
             lexicon=self._word_lexicon,
             kk_lexicon=self._kk_lexicon,
+            postings=self._postings,
         )
         ranked = sorted(collected.candidates.items(), key=lambda item: (-item[1].score, item[0]))
         total = collected.total
@@ -312,6 +315,7 @@ class Searcher:
                 lexicon=self._word_lexicon,
                 loose=True,
                 kk_lexicon=self._kk_lexicon,
+                postings=self._postings,
             )
             if loose.candidates:
                 docnum, candidate = max(loose.candidates.items(), key=lambda item: item[1].score)
