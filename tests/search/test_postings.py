@@ -12,15 +12,17 @@ from pathlib import Path
 
 import pytest
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb import filetables
 from whoosh.reading import IndexReader
 
 from glossary.model import Termbase
 from glossary.paths import BUNDLED_TERMBASE
 from glossary.search.aggregates import KeyLetters, read_aggregates
-from glossary.search.codec import INLINE_LIMIT
-from glossary.search.index import build_index, live_generation
+from glossary.search.codec import INLINE_LIMIT, GlossaryCodec
+from glossary.search.index import build_index, concept_document, live_generation
 from glossary.search.postings import Postings
+from glossary.search.schema import build_schema
 from glossary.termbase.load import load_termbase
 
 KEY_FIELDS = ("term_", "words_", "text_")
@@ -154,3 +156,31 @@ def test_short_posting_lists_are_inlined_in_the_term_dictionary(reader: IndexRea
                 long += 1
     assert inlined > 1000
     assert long > 0
+
+
+def _written_with(codec: W3Codec, bundled: Termbase, folder: Path) -> IndexReader:
+    ix = whoosh_index.create_in(str(folder), build_schema(bundled.languages))
+    writer = ix.writer(codec=codec, compound=False)
+    for concept in bundled:
+        writer.add_document(**concept_document(concept))
+    writer.commit()
+    return ix.reader()
+
+
+def test_the_codec_writes_the_same_term_statistics_as_whooshs(bundled: Termbase, tmp_path: Path) -> None:
+    """Inlining and lengths read from memory change where postings live, not what Whoosh knows about them."""
+    (tmp_path / "ours").mkdir()
+    (tmp_path / "whoosh").mkdir()
+    ours = _written_with(GlossaryCodec(), bundled, tmp_path / "ours")
+    theirs = _written_with(W3Codec(compression=0), bundled, tmp_path / "whoosh")
+    try:
+        terms = list(theirs.all_terms())
+        assert terms == list(ours.all_terms())
+        for fieldname, key in terms:
+            mine, whooshs = ours.term_info(fieldname, key), theirs.term_info(fieldname, key)
+            stats = ("weight", "doc_frequency", "min_length", "max_length", "max_weight", "min_id", "max_id")
+            assert [getattr(mine, s)() for s in stats] == [getattr(whooshs, s)() for s in stats], (fieldname, key)
+            assert list(ours.postings(fieldname, key).all_ids()) == list(theirs.postings(fieldname, key).all_ids())
+    finally:
+        ours.close()
+        theirs.close()
