@@ -40,6 +40,14 @@ class Postings:
             ]
         return leaves
 
+    def foreign_letters(self, fieldname: str, word: str) -> int:
+        """How many letters of ``word`` no key of ``fieldname`` uses: each costs an edit to correct (0 if unknown).
+
+        A fuzzy look-up allowing fewer edits than that cannot find anything, so it need not run.
+        """
+        letters = self._key_letters.get(fieldname)
+        return 0 if letters is None else sum(1 for letter in word if letter not in letters)
+
     def ids(self, fieldname: str, key: str) -> list[int]:
         """The documents holding ``key`` in ``fieldname``, ascending; [] for an unknown key."""
         found: list[int] = []

@@ -221,7 +221,9 @@ class Collector:
             choices: list[list[tuple[int, str]]] = []
             for word in ws:
                 allowed = max_edits(word) + (1 if loose else 0)
-                if allowed == 0 or len(word) < 3:
+                if self.postings.foreign_letters(fieldname, word) > allowed:
+                    near = []  # a Cyrillic word in an English lexicon: too far from every word, no need to look
+                elif allowed == 0 or len(word) < 3:
                     near = [(0, word)] if word in lexicon else []
                 else:
                     near = lexicon.near(word, allowed)

@@ -184,3 +184,13 @@ def test_the_codec_writes_the_same_term_statistics_as_whooshs(bundled: Termbase,
     finally:
         ours.close()
         theirs.close()
+
+
+def test_foreign_letters_bound_the_edits_a_correction_needs(reader: IndexReader, generation: Path) -> None:
+    aggregates = read_aggregates(generation)
+    assert aggregates is not None
+    postings = Postings(reader, aggregates.key_letters)
+    assert postings.foreign_letters("words_en", "standard") == 0
+    assert postings.foreign_letters("words_en", "стандарт") == len("стандарт")
+    assert postings.foreign_letters("words_en", "standarд") == 1
+    assert Postings(reader).foreign_letters("words_en", "стандарт") == 0  # nothing recorded: nothing ruled out
