@@ -19,7 +19,7 @@ when it is the concept's own ``concepts/<id>.yaml``::
 deflated with a preset dictionary of the base's most common findings (stored
 in the file): most findings repeat another concept's but for the concept, so
 a row is a few dozen bytes (the Apertium base's 59k findings: 12.3 MB of
-``meta.json`` before, about 1.5 MB here).
+``meta.json`` before, 1.0 MB here; 2.4 MB as a stored field of the documents).
 """
 
 from __future__ import annotations
@@ -128,7 +128,7 @@ def read_findings(generation: Path, concept_id: str) -> tuple[Finding, ...]:
     if not path.is_file():
         return ()
     # immutable: a generation never changes once written, so SQLite takes no lock (safe on a read-only share).
-    with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)) as db:
+    with closing(sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)) as db:
         found = db.execute(
             "SELECT rows, (SELECT bytes FROM dictionary) FROM findings WHERE concept = ?", (concept_id,)
         ).fetchone()

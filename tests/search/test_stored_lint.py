@@ -6,6 +6,8 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from glossary.lint.findings import Finding, LintReport
 from glossary.search.stored_lint import LINT_FILE, decode_findings, encode_findings, read_findings, write_findings
 
@@ -31,6 +33,14 @@ def test_findings_come_back_unchanged_whichever_file_they_are_in(tmp_path: Path)
     write_findings(LintReport([GOST, other, IN_A_SHARD], concepts_checked=5), tmp_path)
     assert read_findings(tmp_path, "gost") == (GOST, IN_A_SHARD)
     assert read_findings(tmp_path, "iso") == (other,)
+
+
+def test_a_generation_named_by_a_relative_path_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``glossary serve --index index`` names the index relative to the working directory."""
+    (tmp_path / "gen").mkdir()
+    write_findings(LintReport([GOST], concepts_checked=1), tmp_path / "gen")
+    monkeypatch.chdir(tmp_path)
+    assert read_findings(Path("gen"), "gost") == (GOST,)
 
 
 def test_a_concept_without_findings_or_a_generation_without_lint_has_none(tmp_path: Path) -> None:
