@@ -31,7 +31,6 @@ from collections import Counter
 from collections.abc import Iterable
 from contextlib import closing
 from pathlib import Path
-from typing import Any
 
 from glossary.lint.findings import Finding, LintReport
 
@@ -47,19 +46,24 @@ def default_file(concept_id: str) -> str:
     return f"concepts/{concept_id}.yaml"
 
 
-def _row(concept_id: str, finding: Finding) -> list[Any]:
+#: One encoder for every row: ``json.dumps`` would build a new one per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _tail(finding: Finding) -> str:
+    """A finding without its place, ``[field, rule, severity, kind, subject, hint, message]``: what concepts share."""
     f = finding
-    file = "" if f.file == default_file(concept_id) else f.file
-    return [file, f.line, f.field, f.rule, f.severity, f.kind, f.subject, f.hint, f.message]
+    return _ENCODE([f.field, f.rule, f.severity, f.kind, f.subject, f.hint, f.message])
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+def _row(concept_id: str, finding: Finding, tail: str) -> str:
+    file = "" if finding.file == default_file(concept_id) else finding.file
+    return f"[{_ENCODE(file)},{int(finding.line)},{tail[1:]}"
 
 
 def encode_findings(concept_id: str, findings: Iterable[Finding]) -> str:
     """One concept's findings as compact JSON (see the module's docstring)."""
-    return _json([_row(concept_id, f) for f in findings])
+    return "[" + ",".join(_row(concept_id, f, _tail(f)) for f in findings) + "]"
 
 
 def decode_findings(concept_id: str, stored: str) -> tuple[Finding, ...]:
@@ -81,31 +85,29 @@ def decode_findings(concept_id: str, stored: str) -> tuple[Finding, ...]:
     )
 
 
-def _grouped(report: LintReport) -> dict[str, list[Finding]]:
-    grouped: dict[str, list[Finding]] = {}
-    for finding in report.findings:
-        grouped.setdefault(finding.concept_id, []).append(finding)
-    return grouped
-
-
-def _dictionary(grouped: dict[str, list[Finding]]) -> bytes:
-    """The findings most often repeated across concepts (without their file and line), the commonest last.
+def _encoded(report: LintReport) -> tuple[dict[str, str], bytes]:
+    """Each concept's findings as JSON, and the preset dictionary: the commonest findings (without place), last.
 
     Deflate finds the bytes nearest the end of a preset dictionary most cheaply.
     """
-    common = Counter(_json(_row(cid, f)[2:]) for cid, findings in grouped.items() for f in findings)
-    return "".join(text for text, _ in reversed(common.most_common(1000))).encode()[-_DICTIONARY_BYTES:]
+    grouped: dict[str, list[str]] = {}
+    common: Counter[str] = Counter()
+    for finding in report.findings:
+        tail = _tail(finding)
+        common[tail] += 1
+        grouped.setdefault(finding.concept_id, []).append(_row(finding.concept_id, finding, tail))
+    dictionary = "".join(text for text, _ in reversed(common.most_common(1000))).encode()[-_DICTIONARY_BYTES:]
+    return {concept_id: "[" + ",".join(rows) + "]" for concept_id, rows in grouped.items()}, dictionary
 
 
 def _deflate(text: str, dictionary: bytes) -> bytes:
-    packer = zlib.compressobj(9, zlib.DEFLATED, _WINDOW, zdict=dictionary)
+    packer = zlib.compressobj(6, zlib.DEFLATED, _WINDOW, zdict=dictionary)
     return packer.compress(text.encode()) + packer.flush()
 
 
 def write_findings(report: LintReport, generation: Path) -> None:
     """Write ``report``'s findings to ``generation``'s :data:`LINT_FILE`, one row per concept that has any."""
-    grouped = _grouped(report)
-    dictionary = _dictionary(grouped)
+    encoded, dictionary = _encoded(report)
     path = Path(generation) / LINT_FILE
     path.unlink(missing_ok=True)
     with closing(sqlite3.connect(path)) as db:
@@ -117,7 +119,7 @@ def write_findings(report: LintReport, generation: Path) -> None:
         db.execute("CREATE TABLE findings (concept TEXT PRIMARY KEY, rows BLOB NOT NULL) WITHOUT ROWID")
         db.executemany(
             "INSERT INTO findings VALUES (?, ?)",  # in key order, so the pages of the b-tree are full
-            ((cid, _deflate(encode_findings(cid, grouped[cid]), dictionary)) for cid in sorted(grouped)),
+            ((cid, _deflate(encoded[cid], dictionary)) for cid in sorted(encoded)),
         )
         db.commit()
 
