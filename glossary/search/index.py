@@ -24,9 +24,12 @@ generation another build is still writing stays.
 :mod:`glossary.search.aggregates`), so that no page counts per request.
 
 ``meta.json`` holds what pages need besides concepts (name, description,
-languages, subjects, sources with their sentences, the lint report of the
-term base) and the fingerprint of the YAML it was built from, so the server
-never re-reads YAML.
+languages, subjects, sources with their sentences, the counts of the term
+base's lint report) and the fingerprint of the YAML it was built from, so the
+server never re-reads YAML.
+
+``lint.sqlite`` holds each concept's lint findings, for its page alone (see
+:mod:`glossary.search.stored_lint`).
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ from glossary.search.codec import GlossaryCodec
 from glossary.search.keys import surface_key, term_keys, text_keys
 from glossary.search.schema import build_schema, complete_key, reliability_keys, whole_term_keys
 from glossary.search.sentences import write_sentence_index
+from glossary.search.stored_lint import write_findings
 from glossary.serialize import concept_to_dict, source_to_dict, subject_to_dict
 from glossary.termbase.fingerprint import termbase_fingerprint as fingerprint_files
 from glossary.termbase.load import load_termbase
@@ -68,7 +72,9 @@ FINGERPRINT_CACHE = ".termbase-files.json"
 WRITER_LOCK_SUFFIX = ".lock"
 #: The layout of a generation (fields, files beside the index); a generation of another format is stale.
 #: 2: ``aggregates.json`` and the ``browse_L`` / ``subject_order`` listing keys.
-INDEX_FORMAT = 2
+#: 3: each concept's lint findings in ``lint.sqlite``, only their counts in ``meta.json``; segments written with
+#:    :class:`glossary.search.codec.GlossaryCodec` (short posting lists in the term dictionary).
+INDEX_FORMAT = 3
 #: Modules whose code decides what the keys are; a change to any of them makes every index stale.
 #: Named as modules, not files, so that a move is caught: a name that no longer imports is an error.
 #: ``glossary.lint`` is here because its findings are stored with the index (see :func:`lint_meta`),
@@ -82,6 +88,7 @@ ANALYSIS_MODULES = (
     "glossary.search.sentences",
     "glossary.search.aggregates",
     "glossary.search.browse",
+    "glossary.search.stored_lint",
     "glossary.lint",
     "glossary.serialize",
 )
@@ -264,21 +271,19 @@ def meta_kk_lexicon(meta: dict[str, Any]) -> frozenset[str] | None:
     return canonical_lexicon(frozenset(words)) if words else None
 
 
-def lint_meta(termbase: Termbase, source_dir: Path | None) -> dict[str, Any]:
-    """The lint report of ``termbase`` as stored in ``meta.json``: the summary and each concept's findings.
+def lint_meta(termbase: Termbase, source_dir: Path | None, generation: Path) -> dict[str, Any]:
+    """Lint ``termbase``: the counts for ``meta.json``; each concept's findings go to ``generation``'s side file.
 
     Run at build time so that the About page and the concept pages show the
-    QA of exactly the term base they serve, without linting per request.
+    QA of exactly the term base they serve, without linting per request.  The
+    findings stay out of ``meta.json``, which every worker reads whole when it
+    opens the index (see :mod:`glossary.search.stored_lint`).
     """
     from glossary.lint import lint
 
     report = lint(termbase, source_dir)
-    findings: dict[str, list[dict[str, Any]]] = {}
-    for finding in report.findings:
-        entry = finding.to_dict()
-        del entry["concept"]
-        findings.setdefault(finding.concept_id, []).append(entry)
-    return {**report.summary(), "findings": findings}
+    write_findings(report, generation)
+    return report.summary()
 
 
 def _meta(termbase: Termbase, languages: tuple[str, ...], fingerprint: str | None) -> dict[str, Any]:
@@ -421,7 +426,7 @@ def _write_generation(
     meta = _meta(termbase, languages, fingerprint)
     meta["kk_lexicon"] = sorted(kk_lexicon)  # the searcher keys queries with the lexicon the index was keyed with
     if lint:
-        meta["lint"] = lint_meta(termbase, source_dir)
+        meta["lint"] = lint_meta(termbase, source_dir, generation)
     (generation / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
 
 

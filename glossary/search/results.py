@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from glossary.lint.findings import Finding
 from glossary.model import Concept, SourceText, Subject
 from glossary.serialize import source_from_dict
 
@@ -76,17 +75,18 @@ class Suggestion:
 
 @dataclass(frozen=True)
 class LintSummary:
-    """The lint report stored with the index: counts for the About page, findings for each concept page."""
+    """The counts of the lint report stored with the index, for the About page and ``glossary lint --json``.
+
+    Each concept's findings are not here: they are stored in the generation's
+    side file (see :mod:`glossary.search.stored_lint`) and read by
+    :meth:`~glossary.search.searcher.Searcher.lint_findings` for its page alone.
+    """
 
     concepts: int = 0
     errors: int = 0
     warnings: int = 0
     #: Findings per rule id, in rule order.
     rules: dict[str, int] = field(default_factory=dict)
-    findings: dict[str, tuple[Finding, ...]] = field(default_factory=dict)
-
-    def for_concept(self, concept_id: str) -> tuple[Finding, ...]:
-        return self.findings.get(concept_id, ())
 
     def summary(self) -> dict[str, Any]:
         """The counts, as ``glossary lint --json`` gives them."""
@@ -94,32 +94,12 @@ class LintSummary:
 
     @classmethod
     def from_meta(cls, data: dict[str, Any]) -> LintSummary:
-        findings = {
-            concept_id: tuple(_finding(concept_id, entry) for entry in entries)
-            for concept_id, entries in data.get("findings", {}).items()
-        }
         return cls(
             concepts=int(data.get("concepts", 0)),
             errors=int(data.get("errors", 0)),
             warnings=int(data.get("warnings", 0)),
             rules={str(rule): int(count) for rule, count in data.get("rules", {}).items()},
-            findings=findings,
         )
-
-
-def _finding(concept_id: str, entry: dict[str, Any]) -> Finding:
-    return Finding(
-        file=entry.get("file", ""),
-        line=int(entry.get("line", 0)),
-        field=entry.get("field", ""),
-        message=entry.get("message", ""),
-        rule=entry.get("rule", ""),
-        severity=entry.get("severity", ""),
-        concept_id=concept_id,
-        kind=entry.get("kind", ""),
-        subject=entry.get("subject", ""),
-        hint=entry.get("hint", ""),
-    )
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 
+from glossary.lint.findings import Finding
 from glossary.model import Concept
 from glossary.search.aggregates import Aggregates, read_aggregates
 from glossary.search.browse import BrowseEntry, SubjectEntry, letter_page, prefix_rank, subject_page
@@ -34,6 +35,7 @@ from glossary.search.result_cache import DEFAULT_SIZE, ResultCache
 from glossary.search.results import Hit, IndexInfo, Match, SearchResult, SentenceHit, SentenceResult, Suggestion
 from glossary.search.schema import split_complete_key
 from glossary.search.sentences import open_sentences, query_words, score_sentences
+from glossary.search.stored_lint import read_findings
 from glossary.serialize import concept_from_dict
 
 #: Autocomplete looks at this many lexicon entries per key before picking the best ones.
@@ -161,6 +163,13 @@ class Searcher:
     def concept(self, concept_id: str) -> Concept | None:
         docnum = self._whoosh.document_number(id=concept_id)
         return None if docnum is None else self._concept_at(docnum)
+
+    def lint_findings(self, concept_id: str) -> tuple[Finding, ...]:
+        """The lint findings of one concept: none when it is clean or lint did not run.
+
+        Read from the generation's side file for this concept alone: no worker holds the findings of the whole base.
+        """
+        return () if self._generation is None else read_findings(self._generation, concept_id)
 
     def concepts(self) -> Iterator[Concept]:
         """Every concept, in index order: term-base order, except after a multisegment (``procs`` > 1) build."""

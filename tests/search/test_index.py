@@ -10,7 +10,14 @@ import pytest
 
 import glossary.search.index as index_module
 from glossary.model import Concept, LanguageSection, Term, Termbase
-from glossary.search.index import CURRENT, build_index, holding_writer_lock, index_is_stale, live_generation
+from glossary.search.index import (
+    CURRENT,
+    build_index,
+    holding_writer_lock,
+    index_is_stale,
+    live_generation,
+    read_meta,
+)
 from glossary.search.searcher import IndexMissing, Searcher
 from glossary.termbase.load import load_termbase
 
@@ -157,22 +164,50 @@ def test_analyzer_version_covers_every_analysis_module() -> None:
 
 
 def test_the_build_lints_the_term_base_and_stores_the_findings(tmp_path: Path) -> None:
-    """The pages show the QA of exactly the base they serve: summary and per-concept findings in the meta."""
+    """The pages show the QA of exactly the base they serve: the counts in the meta, findings per concept."""
     planted = FIXTURES / "lint" / "planted"
     build_index(load_termbase(planted), tmp_path / "index", source_dir=planted)
-    lint = Searcher(tmp_path / "index").info.lint
+    searcher = Searcher(tmp_path / "index")
+    lint = searcher.info.lint
     assert lint is not None
     assert (lint.concepts, lint.errors, lint.warnings) == (15, 12, 2)
     assert lint.rules["suffix-harmony"] == 4 and sum(lint.rules.values()) == 14
-    (gost,) = lint.for_concept("gost")
+    (gost,) = searcher.lint_findings("gost")
     assert (gost.rule, gost.severity, gost.kind, gost.subject) == ("suffix-harmony", "error", "suffix", "ГОСТ-ның")
     assert gost.field == "languages.kk.terms[0].usage_note" and gost.file == "concepts/gost.yaml" and gost.line == 13
-    assert lint.for_concept("no-such-concept") == ()
+    assert searcher.lint_findings("no-such-concept") == ()
+
+
+def test_each_concepts_findings_come_back_from_its_document_exactly_as_lint_gave_them(tmp_path: Path) -> None:
+    from glossary.lint import lint_termbase
+
+    planted = FIXTURES / "lint" / "planted"
+    build_index(load_termbase(planted), tmp_path / "index", source_dir=planted)
+    searcher = Searcher(tmp_path / "index")
+    report = lint_termbase(planted)
+    clean = [c for c in load_termbase(planted).concepts if not report.for_concept(c)]
+    assert clean, "the planted base has clean concepts"
+    for concept_id in load_termbase(planted).concepts:
+        assert list(searcher.lint_findings(concept_id)) == report.for_concept(concept_id), concept_id
+    for concept_id in clean:
+        assert searcher.lint_findings(concept_id) == ()
+
+
+def test_meta_json_holds_the_lint_counts_but_no_finding(tmp_path: Path) -> None:
+    """Every worker parses meta.json when it opens the index: per-concept findings there grow with the base."""
+    planted = FIXTURES / "lint" / "planted"
+    generation = build_index(load_termbase(planted), tmp_path / "index", source_dir=planted)
+    meta = read_meta(generation)
+    assert set(meta["lint"]) == {"concepts", "errors", "warnings", "rules"}
+    text = (generation / "meta.json").read_text(encoding="utf-8")
+    assert "usage_note" not in text and "suffix does not agree" not in text
 
 
 def test_a_build_without_lint_stores_none(termbase_copy: Path, tmp_path: Path) -> None:
     build_index(load_termbase(termbase_copy), tmp_path / "index", source_dir=termbase_copy, lint=False)
-    assert Searcher(tmp_path / "index").info.lint is None
+    searcher = Searcher(tmp_path / "index")
+    assert searcher.info.lint is None
+    assert all(searcher.lint_findings(c.id) == () for c in searcher.concepts())
 
 
 def test_a_change_to_lint_makes_the_index_stale() -> None:

@@ -38,7 +38,7 @@ def concept(concept_id: str, fmt: str) -> Any:
         response.cache_control.no_cache = True
         response.add_etag()
         return response.make_conditional(request)
-    findings = info.lint.for_concept(concept_id) if info.lint else ()
+    findings = searcher.lint_findings(concept_id) if info.lint else ()  # read for this concept alone
     if fmt == "json":
         data = concept_json(found)
         if info.lint is not None:
