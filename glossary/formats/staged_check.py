@@ -6,10 +6,12 @@ another.  Shards are independent, except that a relation may name a concept
 in another shard, so each worker checks its own run of shards in a *view*: a
 sibling folder linking the term base's files (so ``../`` paths resolve as
 they do from the term base itself) with only those shards, plus a stub file
-listing every other concept as ``id`` with no languages, so relations to them
-resolve.  Problems found in the stub are dropped (its concepts are checked,
-as themselves, by their own worker); problems outside ``concepts/`` come from
-the first worker only.
+listing the concepts of other shards that those relate to, as ``id`` with no
+languages, so that the relations resolve.  Problems found in the stub are
+dropped (its concepts are checked, as themselves, by their own worker);
+problems outside ``concepts/`` come from the first worker only.  Duplicate
+concept ids cannot span workers: the term base is a mapping from id to
+concept, and a concept whose id differs from its key stops the split.
 
 The split relies on what :func:`~glossary.termbase.write_termbase` guarantees:
 shards hold the concepts in the term base's order, :data:`SHARD_SIZE` each.
@@ -20,6 +22,7 @@ whole base is checked in this process, as before.
 
 from __future__ import annotations
 
+import gc
 import math
 import multiprocessing
 import os
@@ -30,7 +33,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from glossary.model import Termbase
+from glossary.model import Concept, Termbase
 from glossary.termbase.files import yaml_files
 from glossary.termbase.load import check_termbase
 from glossary.termbase.progress import Progress
@@ -90,21 +93,25 @@ def _groups(staged: Path, termbase: Termbase, workers: int) -> list[list[str]] |
 def _in_parallel(staged: Path, termbase: Termbase, groups: list[list[str]], progress: Progress | None) -> list[Problem]:
     context = multiprocessing.get_context("fork")
     counters = [context.Value("q", 0, lock=False) for _ in groups]
-    ids = list(termbase.concepts)
+    concepts = list(termbase.concepts.values())
     views: list[Path] = []
     running: list[tuple[Any, Connection]] = []
     try:
         start = 0
         for group in groups:
             end = start + len(group) * SHARD_SIZE
-            views.append(_view(staged, group, ids[:start] + ids[end:]))
+            views.append(_view(staged, group, _elsewhere(concepts[start:end], termbase)))
             start = end
-        for view, counter in zip(views, counters, strict=True):
-            receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=_work, args=(view, counter, send), daemon=True)
-            process.start()
-            send.close()
-            running.append((process, receive))
+        gc.freeze()  # a worker's collections then leave the parent's objects alone (not copied, not walked)
+        try:
+            for view, counter in zip(views, counters, strict=True):
+                receive, send = context.Pipe(duplex=False)
+                process = context.Process(target=_work, args=(view, counter, send), daemon=True)
+                process.start()
+                send.close()
+                running.append((process, receive))
+        finally:
+            gc.unfreeze()
         results = _collect(running, counters, sum(map(len, groups)), progress)
     finally:
         for process, _ in running:
@@ -121,6 +128,13 @@ def _in_parallel(staged: Path, termbase: Termbase, groups: list[list[str]], prog
     return sorted(errors, key=lambda p: (p.file, p.line, p.field))
 
 
+def _elsewhere(concepts: list[Concept], termbase: Termbase) -> list[str]:
+    """The concepts of other shards that ``concepts`` relate to: the only ones a worker must know exist."""
+    own = {concept.id for concept in concepts}
+    targets = {relation.target for concept in concepts for relation in concept.relations}
+    return sorted(t for t in targets if t not in own and t in termbase.concepts)
+
+
 def _view(staged: Path, shards: list[str], others: list[str]) -> Path:
     """A sibling of ``staged`` that links its files, with only ``shards`` and a stub of the ``others`` concepts."""
     view = Path(tempfile.mkdtemp(prefix=f"{staged.name}.check-", dir=staged.parent))
@@ -131,7 +145,8 @@ def _view(staged: Path, shards: list[str], others: list[str]) -> Path:
     concepts.mkdir()
     for name in shards:
         (concepts / name).symlink_to((staged / "concepts" / name).resolve())
-    (concepts / STUB_NAME).write_text("".join(_stub(i) for i in others) or "[]\n", encoding="utf-8")
+    if others:
+        (concepts / STUB_NAME).write_text("".join(map(_stub, others)), encoding="utf-8")
     return view
 
 
