@@ -16,8 +16,9 @@ concept, and a concept whose id differs from its key stops the split.
 The split relies on what :func:`~glossary.termbase.write_termbase` guarantees:
 shards hold the concepts in the term base's order, :data:`SHARD_SIZE` each.
 When anything does not fit (a layout of one file per concept, a concept whose
-id is not its key, a platform without ``fork``, a worker that fails), the
-whole base is checked in this process, as before.
+id is not its key, a platform without ``fork``, a program running other
+threads, a worker that fails), the whole base is checked in this process, as
+before.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import multiprocessing
 import os
 import shutil
 import tempfile
+import threading
 import time
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -78,8 +80,8 @@ def _cores() -> int:
 
 def _groups(staged: Path, termbase: Termbase, workers: int) -> list[list[str]] | None:
     """The shard files of each worker, in order; None when the base must be checked in one process."""
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return None
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return None  # forking a process that runs other threads could copy a lock some thread holds
     files = yaml_files(staged / "concepts")
     count = math.ceil(len(termbase.concepts) / SHARD_SIZE)
     if len(files) < MIN_SHARDS or files != shard_names(count):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -93,4 +94,18 @@ def test_a_failing_worker_leaves_the_check_to_this_process(
     monkeypatch.setattr(staged_check, "check_termbase", fail_in_views)
     expected = [p for p in check_termbase(tmp_path / "tb")[1] if p.severity == "error"]
     assert check_written(tmp_path / "tb", termbase, workers=2) == expected
+    assert in_the_parent == [tmp_path / "tb"]
+
+
+def test_a_program_with_other_threads_is_not_forked(tmp_path: Path, in_the_parent: list[Path]) -> None:
+    termbase = _base(broken=False)
+    write_termbase(termbase, tmp_path / "tb", shards=True)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert check_written(tmp_path / "tb", termbase, workers=2) == []
+    finally:
+        stop.set()
+        other.join()
     assert in_the_parent == [tmp_path / "tb"]
