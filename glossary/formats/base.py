@@ -17,6 +17,7 @@ from typing import IO, ClassVar, Literal, Protocol
 from glossary.errors import LocatedError
 from glossary.formats.iate import ReliabilityScale
 from glossary.model import Concept, SourceText, Subject, Termbase
+from glossary.termbase.progress import Progress
 
 #: What an import does with a concept id the file already used: the CLI's ``--on-duplicate``.
 OnDuplicate = Literal["rename", "skip", "fail"]
@@ -152,7 +153,9 @@ class ImportOptions:
     keeps the first entry, ``"rename"`` gives the repeat a fresh id
     (``x-2``, ``x-3``…); skipped and renamed ones are listed in the report.
     ``reliability_scale`` says whether TBX ``reliabilityCode`` values are
-    IATE's 1–4 grades (see :mod:`glossary.formats.iate`).
+    IATE's 1–4 grades (see :mod:`glossary.formats.iate`).  ``progress`` is
+    told how many entries have been read (the total is not known while a
+    file is parsed), so that a big file shows its progress.
     """
 
     name: str | None = None
@@ -164,6 +167,7 @@ class ImportOptions:
     known_subjects: Mapping[str, Subject] = field(default_factory=dict)
     on_duplicate: OnDuplicate = "fail"
     reliability_scale: ReliabilityScale = "auto"
+    progress: Progress | None = field(default=None, compare=False)
 
 
 @dataclass

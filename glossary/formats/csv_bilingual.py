@@ -115,6 +115,8 @@ class WeblateCsvFormat(Format):
                 sections[target_lang] = LanguageSection(target_lang, tuple(Term(t) for t in entry["target"]))
             concepts[concept_id] = Concept(concept_id, languages=sections)
             report.concepts += 1
+            if options.progress is not None:
+                options.progress(report.concepts, None)
             report.terms += len(entry["source"]) + len(entry["target"])
         name = options.name or source.stem
         return ImportResult(Termbase(name=name, languages=(source_lang, target_lang), concepts=concepts), report)
@@ -164,6 +166,8 @@ class OmegatTsvFormat(Format):
             concept_id = minter.mint(slug(term))
             concepts[concept_id] = Concept(concept_id, languages=sections)
             report.concepts += 1
+            if options.progress is not None:
+                options.progress(report.concepts, None)
             report.terms += len(sections)
         if not concepts:
             raise FormatError(str(source), "no glossary lines found")

@@ -208,6 +208,8 @@ class _Reader:
             concepts[concept.id] = concept
             self.report.concepts += 1
             self.report.terms += sum(len(s.terms) for s in concept.languages.values())
+            if self.options.progress is not None:
+                self.options.progress(self.report.concepts, None)
         if header is None:
             raise FormatError(str(self.path), "empty file: no header row")
         if repeats and self.options.on_duplicate == "fail":

@@ -88,17 +88,21 @@ def import_into(
     of ``glossary check``; otherwise ``into`` is untouched and the errors are
     returned.  ``shards`` chooses the layout (default: the layout of the base
     merged into if it has shards, else by size, see
-    :func:`~glossary.termbase.write_termbase`); ``progress`` follows the steps.
+    :func:`~glossary.termbase.write_termbase`); ``progress`` follows the steps
+    ("reading <format>" in entries, "writing" in concepts, "checking" in files).
     """
     file, into = Path(file), Path(into)
     existing = load(into) if merge else None
     if existing is None and into.exists() and any(into.iterdir()):
         raise FileExistsError(errno.EEXIST, "already exists and is not empty; merge into it instead", str(into))
     options = options or ImportOptions()
+    fmt = fmt or format_for_path(file)
+    if progress is not None and options.progress is None:
+        options = replace(options, progress=progress(f"reading {fmt.name}"))
     if existing is not None:
         options = replace(options, known_sources=existing.sources, known_subjects=existing.subjects)
     with collector_paused():  # a big file makes as many objects as a big term base (see collector_paused)
-        result = (fmt or format_for_path(file)).import_(file, options)
+        result = fmt.import_(file, options)
     termbase, merged = result.termbase, None
     if existing is not None:
         merged = merge_termbases(existing, result.termbase)

@@ -212,6 +212,8 @@ class SkosReader:
     def concept(self, uri: URIRef) -> Concept:
         g = self.graph
         self.report.concepts += 1
+        if self.options.progress is not None:
+            self.options.progress(self.report.concepts, None)
         terms: dict[str, list[tuple[Any, Term]]] = defaultdict(list)
         seen: set[tuple[str, str]] = set()
         for prop in XL_LABELS:

@@ -3,8 +3,9 @@
 The term base is written to a fresh sibling directory (so relative paths
 such as ``../corpus/…`` resolve the same), sentence files that came inside
 the imported file are written out, the result is loaded back with the
-validating loader, and only then is it renamed over the target; on any
-error the target is untouched.
+validating loader (on several cores for a big base, see
+:mod:`glossary.formats.staged_check`), and only then is it renamed over the
+target; on any error the target is untouched.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from glossary.formats.idmap import slug
+from glossary.formats.staged_check import check_written
 from glossary.model import SourceText, Termbase
-from glossary.termbase.load import check_termbase
 from glossary.termbase.progress import Phases
 from glossary.termbase.write import replace_directory, write_termbase
 from glossary.termbase.yamlnodes import Problem
@@ -51,8 +52,7 @@ def store_checked(
             path = staged / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-        _, problems = check_termbase(staged, progress=progress("checking") if progress else None)
-        errors = [p for p in problems if p.severity == "error"]
+        errors = check_written(staged, termbase, progress=progress("checking") if progress else None)
         if not errors:
             replace_directory(staged, target)
         return errors

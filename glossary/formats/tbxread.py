@@ -38,6 +38,7 @@ from glossary.model import (
     is_web_url,
     reliability_problem,
 )
+from glossary.termbase.progress import Progress
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TBX3_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
@@ -77,9 +78,10 @@ def text_of(element: etree._Element) -> str:
 class TbxReader:
     """Read one TBX file into a :class:`TbxDocument`, counting in ``report`` what has no place."""
 
-    def __init__(self, path: Path, report: ImportReport) -> None:
+    def __init__(self, path: Path, report: ImportReport, progress: Progress | None = None) -> None:
         self.path = path
         self.report = report
+        self.progress = progress
         self.document = TbxDocument(path)
 
     # -- driving -------------------------------------------------------------
@@ -193,6 +195,8 @@ class TbxReader:
                 self._aux(draft, child, None, None, "entry")
         self.document.concepts.append(draft)
         self.report.concepts += 1
+        if self.progress is not None:
+            self.progress(self.report.concepts, None)
 
     def _section(self, draft: ConceptDraft, section: etree._Element) -> None:
         lang = section.get(XML_LANG, "").strip()
@@ -440,6 +444,7 @@ def _sources(source: Source | None) -> tuple[Source, ...]:
 
 def read_tbx(path: Path, options: ImportOptions | None = None) -> ImportResult:
     """Read a TBX file (v2 or v3) and resolve its references into a term base."""
+    options = options or ImportOptions()
     report = ImportReport(file=str(path))
-    document = TbxReader(path, report).read()
-    return Resolver(document, options or ImportOptions(), report).build()
+    document = TbxReader(path, report, options.progress).read()
+    return Resolver(document, options, report).build()

@@ -27,6 +27,7 @@ import yaml
 
 from glossary.model import Concept, Termbase
 from glossary.serialize import concept_to_dict, source_to_dict, subject_to_dict
+from glossary.termbase.yamlemit import Unsupported, emit_document
 from glossary.termbase.yamlnodes import collector_paused
 
 try:
@@ -56,6 +57,21 @@ class _PlainDumper(SafeDumper):  # type: ignore[misc,valid-type]
 
 def dump_yaml(data: Any) -> str:
     return yaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+def concept_yaml(concept: Concept, *, in_shard: bool = False) -> str:
+    """A concept's YAML (as a shard's list item if ``in_shard``), exactly as :func:`dump_yaml` writes it.
+
+    The direct emitter writes nearly every concept; one holding a string it
+    cannot prove safe to write plain goes through PyYAML.  A shard is the
+    concatenation of its items, as PyYAML writes a list of mappings.
+    """
+    data = concept_to_dict(concept)
+    document: Any = [data] if in_shard else data
+    try:
+        return emit_document(document)
+    except Unsupported:
+        return dump_yaml(document)
 
 
 def concept_filename(concept: Concept, taken: set[str]) -> str:
@@ -147,14 +163,14 @@ def _write_into(
         parts = [everything[i : i + SHARD_SIZE] for i in range(0, len(everything), SHARD_SIZE)]
         done = 0
         for name, part in zip(shard_names(len(parts)), parts, strict=True):
-            _write_file(concepts / name, dump_yaml([concept_to_dict(concept) for concept in part]))
+            _write_file(concepts / name, "".join(concept_yaml(concept, in_shard=True) for concept in part))
             done += len(part)
             if progress is not None:
                 progress(done, len(everything))
         return
     taken: set[str] = set()
     for done, concept in enumerate(everything, 1):
-        _write_file(concepts / concept_filename(concept, taken), dump_yaml(concept_to_dict(concept)))
+        _write_file(concepts / concept_filename(concept, taken), concept_yaml(concept))
         if progress is not None:
             progress(done, len(everything))
 

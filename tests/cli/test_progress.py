@@ -140,9 +140,17 @@ def run_all(tmp_path: Path, *extra: str) -> list[str]:
 def test_commands_show_progress_on_a_terminal(tmp_path: Path, on_a_terminal: None) -> None:
     build, import_, export, check, lint = run_all(tmp_path)
     assert "\rreading YAML: " in build and "\rindexing: " in build
-    assert "\rwriting: " in import_ and "\rchecking: " in import_
+    assert "\rreading tbx: " in import_ and "\rwriting: " in import_ and "\rchecking: " in import_
     assert "\rreading YAML: " in export and "\rexporting: " in export
     assert "\rreading YAML: " in check and "\rreading YAML: " in lint
+
+
+def test_reading_a_csv_file_shows_its_count(tmp_path: Path, on_a_terminal: None) -> None:
+    source = tmp_path / "terms.csv"
+    source.write_text("id,en,kk\n" + "".join(f"c{n},term {n},сөз {n}\n" for n in range(30)), encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(source), "--into", str(tmp_path / "tb")])
+    assert result.exit_code == 0, result.output
+    assert screen(result.stderr)[0].startswith("reading csv: 30 concepts in 0:00, ")
 
 
 def test_quiet_commands_show_no_progress_on_a_terminal(tmp_path: Path, on_a_terminal: None) -> None:
