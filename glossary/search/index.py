@@ -4,6 +4,7 @@ Layout of an index directory::
 
     current -> gen-<time>     a symlink naming the live generation
     gen-<time>/               a Whoosh index plus ``meta.json``
+    gen-<time>/listings/      the sorted listing keys, one file per field (see below)
 
     .gen-<time>.lock          held by the build writing gen-<time>, while it writes
 
@@ -19,6 +20,13 @@ whose lock is free was abandoned: the next build removes it, while a
 generation another build is still writing stays.
 
 ``sentences/`` holds the source sentences' own index (see :mod:`glossary.search.sentences`).
+
+``listings/`` holds the keys that are only ever read in order, never as postings:
+``complete`` (autocomplete), ``browse_L`` and ``subject_order`` (the A–Z and
+subject listings of :mod:`glossary.search.browse`), each a
+:mod:`glossary.search.sorted_keys` file.  Kept out of Whoosh's term
+dictionary, they cost their bytes plus an offset instead of about 73 bytes
+more per key, and no Whoosh indexing time.
 
 ``aggregates.json`` holds the counts the about and browse pages show (see
 :mod:`glossary.search.aggregates`), so that no page counts per request.
@@ -49,10 +57,11 @@ from whoosh.codec.whoosh3 import W3Codec
 
 from glossary.model import Concept, Termbase
 from glossary.search.aggregates import compute_aggregates, read_aggregates, write_aggregates
-from glossary.search.browse import ListingKeys
+from glossary.search.browse import COMPLETE, ListingKeys, listing_fields
 from glossary.search.keys import surface_key, term_keys, text_keys
 from glossary.search.schema import build_schema, complete_key, reliability_keys, whole_term_keys
 from glossary.search.sentences import write_sentence_index
+from glossary.search.sorted_keys import KeyFiles
 from glossary.serialize import concept_to_dict, source_to_dict, subject_to_dict
 from glossary.termbase.fingerprint import termbase_fingerprint as fingerprint_files
 from glossary.termbase.load import load_termbase
@@ -66,9 +75,12 @@ LOCK_FILE = ".build.lock"
 #: Digests of the term base's files by size and modification time (see :mod:`glossary.termbase.fingerprint`).
 FINGERPRINT_CACHE = ".termbase-files.json"
 WRITER_LOCK_SUFFIX = ".lock"
+#: The folder of a generation that holds its sorted listing keys.
+LISTINGS = "listings"
 #: The layout of a generation (fields, files beside the index); a generation of another format is stale.
 #: 2: ``aggregates.json`` and the ``browse_L`` / ``subject_order`` listing keys.
-INDEX_FORMAT = 2
+#: 3: the listing keys (``complete``, ``browse_L``, ``subject_order``) in ``listings/``, not in Whoosh.
+INDEX_FORMAT = 3
 #: Modules whose code decides what the keys are; a change to any of them makes every index stale.
 #: Named as modules, not files, so that a move is caught: a name that no longer imports is an error.
 #: ``glossary.lint`` is here because its findings are stored with the index (see :func:`lint_meta`),
@@ -82,6 +94,7 @@ ANALYSIS_MODULES = (
     "glossary.search.sentences",
     "glossary.search.aggregates",
     "glossary.search.browse",
+    "glossary.search.sorted_keys",
     "glossary.lint",
     "glossary.serialize",
 )
@@ -210,7 +223,12 @@ def index_is_stale(termbase_dir: Path, index_dir: Path) -> bool:
 
 
 def concept_document(concept: Concept, kk_lexicon: frozenset[str] | None = None) -> dict[str, Any]:
-    """The Whoosh document of one concept: its keys per language and the stored concept."""
+    """The Whoosh document of one concept: its keys per language and the stored concept.
+
+    Its ``complete`` entry holds the concept's autocomplete keys, computed here
+    with the other keys (in the analysis workers); the build moves them into
+    the ``complete`` listing file, not into Whoosh.
+    """
     doc: dict[str, Any] = {
         "id": concept.id,
         "data": json.dumps(concept_to_dict(concept), ensure_ascii=False, separators=(",", ":")),
@@ -248,7 +266,7 @@ def concept_document(concept: Concept, kk_lexicon: frozenset[str] | None = None)
     for lang, keys in texts.items():
         if keys:
             doc[f"text_{lang}"] = keys
-    doc["complete"] = complete
+    doc[COMPLETE] = complete
     return doc
 
 
@@ -383,7 +401,7 @@ def _write_generation(
     lint: bool,
     progress: Progress | None = None,
 ) -> None:
-    """Write the Whoosh index and ``meta.json`` of ``termbase`` into the empty folder ``generation``."""
+    """Write the Whoosh index, the listing files and ``meta.json`` of ``termbase`` into the empty folder ``generation``."""
     languages = termbase.used_languages()
     ix = whoosh_index.create_in(str(generation), build_schema(languages))
     if multisegment is None:
@@ -403,9 +421,12 @@ def _write_generation(
     concepts = list(termbase)
     kk_lexicon = termbase_kk_lexicon(concepts)
     listing_keys = ListingKeys(concepts, languages)
+    listings = KeyFiles(generation / LISTINGS)
     try:
         for done, (doc, keys) in enumerate(zip(_documents(concepts, procs, kk_lexicon), listing_keys, strict=True), 1):
-            writer.add_document(**doc, **keys)
+            keys[COMPLETE] = doc.pop(COMPLETE)
+            listings.add(keys)
+            writer.add_document(**doc)
             if progress is not None:
                 progress(done, len(concepts))
     except BaseException:
@@ -413,6 +434,7 @@ def _write_generation(
         raise
     writer.commit()
     del listing_keys
+    listings.finish(listing_fields(languages))  # one whole sorted file per field, however many segments
     write_sentence_index(termbase, generation, languages)
     write_aggregates(compute_aggregates(concepts, languages), generation)
     fingerprint = termbase_fingerprint(source_dir, generation.parent) if source_dir is not None else None
