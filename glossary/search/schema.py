@@ -26,9 +26,9 @@ fields but sorted key files beside the index (see :mod:`glossary.search.sorted_k
     browse_L      A–Z listing keys ``letter␟rank␟type␟status␟concept-id␟term``, one per term in L
     subject_order subject listing keys ``subject␟L␟rank␟concept-id␟label`` (see :mod:`glossary.search.browse`)
 
-They were half of Whoosh's unique terms and 72% of its key bytes, and
-Whoosh adds about 73 bytes to each term: moved out, the index of 100k
-generated concepts shrinks from FIXME, and its build is FIXME faster.
+In Whoosh they were half of the unique terms and 72% of the key bytes, with
+about 73 bytes of overhead on each: moved out, an index of 100k generated
+concepts is 30% smaller (238.6 → 166.5 MB; docs/scaling.md has the figures).
 """
 
 from __future__ import annotations
