@@ -1,12 +1,13 @@
-"""Sorted lists of string keys in one compact file each, read through ``mmap``.
+"""Sorted lists of string keys in one compact file each, read in place.
 
 The A–Z, subject and autocomplete listings need only sorted keys: a seek to
 a key and the keys after it.  Whoosh's term dictionary would keep them as
 terms with postings, about 73 bytes of overhead per key and pure-Python
 work per unique term at build time; here a key costs its UTF-8 bytes plus a
-4-byte offset.  The file is mapped, not read, so every process serving the
-index shares one copy in the page cache and no key becomes a Python object
-until asked for.
+4-byte offset.  The file is read where a request needs it (a binary search,
+then a block of keys), never loaded: every process serving the index shares
+one copy in the page cache, and no key becomes a Python object until asked
+for.
 
 Layout (little-endian)::
 
@@ -22,7 +23,6 @@ writer streams the keys and learns the count and width only at the end.
 from __future__ import annotations
 
 import heapq
-import mmap
 import os
 import struct
 import sys
@@ -37,6 +37,9 @@ VERSION = 1
 HEADER = struct.Struct("<8sIIQQ")
 #: Offsets are 4 bytes while the blob fits in 4 GiB, else 8.
 _WIDTHS = {4: "I", 8: "Q"}
+#: A reader keeps the keys its binary searches probe in their first this many steps (at most 2¹⁰ - 1 keys):
+#: every search passes through the same few, so a seek then reads about log2(count) - 10 keys.
+CACHED_LEVELS = 10
 #: Keys a sorter holds in memory before it writes them out as a sorted run.
 RUN_KEYS = 262_144
 SUFFIX = ".keys"
@@ -157,23 +160,22 @@ def _write_unique(path: Path, ordered: Iterable[bytes]) -> int:
 
 
 class SortedKeys:
-    """A key file opened read-only: a seek by binary search, then keys in order, decoded one at a time."""
+    """A key file opened read-only: a seek by binary search, then keys in order, read a block at a time."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        with self.path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+        self._fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        try:
+            size = os.fstat(self._fd).st_size
             if size < HEADER.size:
                 raise CorruptKeys(f"{self.path}: truncated key file ({size} bytes, shorter than its header)")
-            self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-        try:
             self._check(size)
         except BaseException:
-            self._map.close()
+            self.close()
             raise
 
     def _check(self, size: int) -> None:
-        magic, version, width, count, blob = HEADER.unpack_from(self._map)
+        magic, version, width, count, blob = HEADER.unpack(self._read(HEADER.size, 0))
         if magic != MAGIC or version != VERSION:
             raise CorruptKeys(f"{self.path}: not a key file of version {VERSION} (magic {magic!r}, version {version})")
         if width not in _WIDTHS:
@@ -181,25 +183,59 @@ class SortedKeys:
         expected = HEADER.size + blob + (count + 1) * width
         if size != expected:
             raise CorruptKeys(f"{self.path}: {size} bytes where its header promises {expected}: truncated or damaged")
-        self._offset = struct.Struct(f"<{_WIDTHS[width]}")
+        self._code = _WIDTHS[width]
         self._width = width
         self._count = count
         self._blob = blob
         self._offsets_at = HEADER.size + blob
-        if self._offset_of(0) != 0 or self._offset_of(count) != blob:
+        self._probes: dict[int, bytes] = {}
+        if self._offsets(0, 0)[0] != 0 or self._offsets(count, 0)[0] != blob:
             raise CorruptKeys(f"{self.path}: offsets do not span the keys: damaged")
 
     # -- reading -----------------------------------------------------------------------------------
+    # Positional reads, not mmap: the pages stay in the page cache that every process shares, and
+    # are not counted in each worker's RSS, as mapped pages are (the kernel maps 64 KB around each
+    # page touched, so a binary search would map a few MB of keys into every worker).
 
-    def _offset_of(self, index: int) -> int:
-        value: int = self._offset.unpack_from(self._map, self._offsets_at + index * self._width)[0]
-        return value
+    def _read(self, size: int, at: int) -> bytes:
+        if self._fd < 0:
+            raise ValueError(f"{self.path}: read from a closed key file")
+        data = os.pread(self._fd, size, at)
+        if len(data) != size:
+            raise CorruptKeys(f"{self.path}: ends before byte {at + size}: truncated")
+        return data
+
+    def _offsets(self, index: int, keys: int) -> array[int]:
+        """The ``keys + 1`` offsets that bound keys ``index`` to ``index + keys``."""
+        offsets = array(self._code, self._read((keys + 1) * self._width, self._offsets_at + index * self._width))
+        if sys.byteorder == "big":
+            offsets.byteswap()
+        return offsets
+
+    def _block(self, index: int, keys: int) -> list[bytes]:
+        """Keys ``index`` to ``index + keys`` (fewer at the end): two reads, whatever ``keys`` is."""
+        keys = min(keys, self._count - index)
+        if keys <= 0:
+            return []
+        offsets = self._offsets(index, keys)
+        for i in range(keys):
+            if not offsets[i] <= offsets[i + 1] <= self._blob:
+                raise CorruptKeys(f"{self.path}: offsets of key {index + i} are out of order: damaged")
+        first = offsets[0]
+        blob = self._read(offsets[keys] - first, HEADER.size + first)
+        return [blob[offsets[i] - first : offsets[i + 1] - first] for i in range(keys)]
 
     def _raw(self, index: int) -> bytes:
-        start, end = self._offset_of(index), self._offset_of(index + 1)
-        if not start <= end <= self._blob:
-            raise CorruptKeys(f"{self.path}: offsets of key {index} are out of order: damaged")
-        return self._map[HEADER.size + start : HEADER.size + end]
+        return self._block(index, 1)[0]
+
+    def _raw_from(self, index: int) -> Iterator[tuple[int, bytes]]:
+        """``(position, key bytes)`` from ``index`` on, in blocks that grow: a short prefix reads little."""
+        size = 32
+        while index < self._count:
+            for raw in self._block(index, size):
+                yield index, raw
+                index += 1
+            size = min(size * 2, 1024)
 
     def _decode(self, index: int, raw: bytes) -> str:
         try:
@@ -218,10 +254,16 @@ class SortedKeys:
     def bisect_left(self, key: str) -> int:
         """The position of the first key that sorts at or after ``key`` (``len(self)`` when none does)."""
         wanted = _encode(key)
-        low, high = 0, self._count
+        low, high, level = 0, self._count, 0
         while low < high:
             middle = (low + high) // 2
-            if self._raw(middle) < wanted:
+            probe = self._probes.get(middle)
+            if probe is None:
+                probe = self._raw(middle)
+                if level < CACHED_LEVELS:
+                    self._probes[middle] = probe
+            level += 1
+            if probe < wanted:
                 low = middle + 1
             else:
                 high = middle
@@ -229,20 +271,18 @@ class SortedKeys:
 
     def raw_keys(self, start: int = 0) -> Iterator[bytes]:
         """The keys' UTF-8 bytes from position ``start`` on (what a merge compares)."""
-        for index in range(max(0, start), self._count):
-            yield self._raw(index)
+        for _, raw in self._raw_from(max(0, start)):
+            yield raw
 
     def keys_from(self, start: str) -> Iterator[str]:
         """Every key that sorts at or after ``start``, in order, read lazily."""
-        position = self.bisect_left(start)
-        for index in range(position, self._count):
-            yield self._decode(index, self._raw(index))
+        for index, raw in self._raw_from(self.bisect_left(start)):
+            yield self._decode(index, raw)
 
     def expand_prefix(self, prefix: str) -> Iterator[str]:
         """The keys starting with ``prefix``, in order."""
         wanted = _encode(prefix)
-        for index in range(self.bisect_left(prefix), self._count):
-            raw = self._raw(index)
+        for index, raw in self._raw_from(self.bisect_left(prefix)):
             if not raw.startswith(wanted):
                 return
             yield self._decode(index, raw)
@@ -254,10 +294,15 @@ class SortedKeys:
 
     @property
     def closed(self) -> bool:
-        return self._map.closed
+        return self._fd < 0
 
     def close(self) -> None:
-        self._map.close()
+        fd, self._fd = getattr(self, "_fd", -1), -1
+        if fd >= 0:
+            os.close(fd)
+
+    def __del__(self) -> None:
+        self.close()
 
     def __enter__(self) -> SortedKeys:
         return self

@@ -72,7 +72,7 @@ def test_bisect_at_every_edge(tmp_path: Path) -> None:
 def test_bisect_agrees_with_a_sorted_list_on_random_keys(tmp_path: Path) -> None:
     rng = random.Random(11)
     alphabet = "aбәі\x1f0🙂"
-    keys = {"".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))) for _ in range(500)}
+    keys = {"".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))) for _ in range(5000)}
     ordered = sorted(keys)
     with written(tmp_path, list(keys)) as sorted_keys:
         assert list(sorted_keys) == ordered
@@ -189,3 +189,18 @@ def test_damaged_offsets_and_bytes_are_errors_naming_the_file(tmp_path: Path) ->
     path.write_bytes(bytes(data))
     with SortedKeys(path) as keys, pytest.raises(CorruptKeys, match=r"k\.keys: key 0 is not UTF-8"):
         list(keys)
+
+
+def test_a_file_cut_short_while_open_is_an_error_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "complete.keys"
+    write_sorted_keys(path, ["адам", "ақпарат", "әліпби"])
+    with SortedKeys(path) as keys:
+        with path.open("r+b") as handle:
+            handle.truncate(HEADER.size + 4)
+        with pytest.raises(CorruptKeys, match=r"complete\.keys: ends before byte"):
+            list(keys)
+
+
+def test_a_missing_file_is_an_os_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        SortedKeys(tmp_path / "nothing.keys")
