@@ -69,7 +69,7 @@ class Searcher:
             raise IndexMissing(f"{generation}: built by an older version of glossary; run `glossary build` again")
         if not (generation / LISTINGS).is_dir():  # listings and autocomplete would be empty
             raise IndexMissing(f"{generation}: built by an older version of glossary; run `glossary build` again")
-        # Mapped, not read: the workers of a server share the listing keys through the page cache.
+        # Read in place, never loaded: the workers of a server share the listing keys through the page cache.
         listings = open_key_files(generation / LISTINGS)
         ix = whoosh_index.open_dir(str(generation))
         self._whoosh = ix.searcher()
