@@ -2,16 +2,17 @@
 
 A build sorts every term of each language by its alphabet
 (:func:`~glossary.text.alphabets.sort_string`: Kazakh ә after а, і after ы)
-and gives each its rank within its first letter.  The rank goes into an
-index key, with everything a listing shows::
+and gives each its rank within its first letter.  The rank goes into a
+listing key, with everything a listing shows::
 
     browse_L        letter␟rank␟type␟status␟concept-id␟term      one per term in language L
     subject_order   subject␟L␟rank␟concept-id␟label              one per subject of a concept and language L
 
-Ranks are zero-padded, so the index's term dictionary holds the keys in
-listing order, and a page is a seek to ``letter␟rank`` plus the page's
-keys: O(page), whatever the size of the letter, and no stored document is
-read.  Jumping to a prefix is a binary search over the ranks of one letter.
+Each field is a sorted key file of the generation (see
+:mod:`glossary.search.sorted_keys`).  Ranks are zero-padded, so the file
+holds the keys in listing order, and a page is a seek to ``letter␟rank``
+plus the page's keys: O(page), whatever the size of the letter, and no
+stored document is read.  Jumping to a prefix is a binary search over the ranks of one letter.
 Subject listings are ordered by each concept's label in L, the way a page
 in that interface language shows it.
 """
@@ -27,15 +28,22 @@ from glossary.search.schema import KEY_SEPARATOR
 from glossary.text.alphabets import first_letter, sort_string
 
 SUBJECT_ORDER = "subject_order"
+#: The autocomplete keys (:func:`glossary.search.schema.complete_key`), a listing file like the others.
+COMPLETE = "complete"
 #: Ranks have this many digits; a letter or subject may hold up to 10⁸ entries.
 RANK_DIGITS = 8
 
-#: Seeks the term dictionary: yields the keys of ``field`` from ``start`` on, in order (bytes or str).
-KeysFrom = Callable[[str, str], Iterable[object]]
+#: Seeks a listing: yields the keys of ``field`` from ``start`` on, in order.
+KeysFrom = Callable[[str, str], Iterable[str]]
 
 
 def browse_field(lang: str) -> str:
     return f"browse_{lang}"
+
+
+def listing_fields(languages: Iterable[str]) -> list[str]:
+    """Every listing field of an index in ``languages``: each gets a file, empty if no concept has a key."""
+    return [COMPLETE, SUBJECT_ORDER, *(browse_field(lang) for lang in languages)]
 
 
 @dataclass(frozen=True)
@@ -139,10 +147,9 @@ def _texts(keys_from: KeysFrom, field: str, prefix: str, start: int, size: int) 
     if size <= 0 or start < 0:
         return
     for count, key in enumerate(keys_from(field, prefix + _rank(start))):
-        text = key.decode("utf-8") if isinstance(key, bytes) else str(key)
-        if count >= size or not text.startswith(prefix):
+        if count >= size or not key.startswith(prefix):
             return
-        yield text[len(prefix) :]
+        yield key[len(prefix) :]
 
 
 def letter_page(keys_from: KeysFrom, lang: str, letter: str, start: int, size: int) -> list[BrowseEntry]:

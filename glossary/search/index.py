@@ -4,6 +4,7 @@ Layout of an index directory::
 
     current -> gen-<time>     a symlink naming the live generation
     gen-<time>/               a Whoosh index plus ``meta.json``
+    gen-<time>/listings/      the sorted listing keys, one file per field (see below)
 
     .gen-<time>.lock          held by the build writing gen-<time>, while it writes
 
@@ -19,6 +20,13 @@ whose lock is free was abandoned: the next build removes it, while a
 generation another build is still writing stays.
 
 ``sentences/`` holds the source sentences' own index (see :mod:`glossary.search.sentences`).
+
+``listings/`` holds the keys that are only ever read in order, never as postings:
+``complete`` (autocomplete), ``browse_L`` and ``subject_order`` (the A–Z and
+subject listings of :mod:`glossary.search.browse`), each a
+:mod:`glossary.search.sorted_keys` file.  Kept out of Whoosh's term
+dictionary, they cost their bytes plus an offset instead of about 73 bytes
+more per key, and no Whoosh indexing time.
 
 ``aggregates.json`` holds the counts the about and browse pages show (see
 :mod:`glossary.search.aggregates`), so that no page counts per request.
@@ -51,11 +59,12 @@ from whoosh import index as whoosh_index
 
 from glossary.model import Concept, Termbase
 from glossary.search.aggregates import KeyLetters, compute_aggregates, read_aggregates, write_aggregates
-from glossary.search.browse import ListingKeys
+from glossary.search.browse import COMPLETE, ListingKeys, listing_fields
 from glossary.search.codec import GlossaryCodec
 from glossary.search.keys import surface_key, term_keys, text_keys
 from glossary.search.schema import build_schema, complete_key, reliability_keys, whole_term_keys
 from glossary.search.sentences import write_sentence_index
+from glossary.search.sorted_keys import KeyFiles
 from glossary.search.stored_lint import write_findings
 from glossary.serialize import concept_to_dict, source_to_dict, subject_to_dict
 from glossary.termbase.fingerprint import termbase_fingerprint as fingerprint_files
@@ -70,9 +79,12 @@ LOCK_FILE = ".build.lock"
 #: Digests of the term base's files by size and modification time (see :mod:`glossary.termbase.fingerprint`).
 FINGERPRINT_CACHE = ".termbase-files.json"
 WRITER_LOCK_SUFFIX = ".lock"
+#: The folder of a generation that holds its sorted listing keys.
+LISTINGS = "listings"
 #: The layout of a generation (fields, files beside the index); a generation of another format is stale.
 #: 2: ``aggregates.json`` and the ``browse_L`` / ``subject_order`` listing keys.
-#: 3: each concept's lint findings in ``lint.sqlite``, only their counts in ``meta.json``; segments written with
+#: 3: the listing keys (``complete``, ``browse_L``, ``subject_order``) in ``listings/``, not in Whoosh;
+#:    each concept's lint findings in ``lint.sqlite``, only their counts in ``meta.json``; segments written with
 #:    :class:`glossary.search.codec.GlossaryCodec` (short posting lists in the term dictionary).
 INDEX_FORMAT = 3
 #: Modules whose code decides what the keys are; a change to any of them makes every index stale.
@@ -89,6 +101,7 @@ ANALYSIS_MODULES = (
     "glossary.search.aggregates",
     "glossary.search.browse",
     "glossary.search.stored_lint",
+    "glossary.search.sorted_keys",
     "glossary.lint",
     "glossary.serialize",
 )
@@ -217,7 +230,12 @@ def index_is_stale(termbase_dir: Path, index_dir: Path) -> bool:
 
 
 def concept_document(concept: Concept, kk_lexicon: frozenset[str] | None = None) -> dict[str, Any]:
-    """The Whoosh document of one concept: its keys per language and the stored concept."""
+    """The Whoosh document of one concept: its keys per language and the stored concept.
+
+    Its ``complete`` entry holds the concept's autocomplete keys, computed here
+    with the other keys (in the analysis workers); the build moves them into
+    the ``complete`` listing file, not into Whoosh.
+    """
     doc: dict[str, Any] = {
         "id": concept.id,
         "data": json.dumps(concept_to_dict(concept), ensure_ascii=False, separators=(",", ":")),
@@ -255,7 +273,7 @@ def concept_document(concept: Concept, kk_lexicon: frozenset[str] | None = None)
     for lang, keys in texts.items():
         if keys:
             doc[f"text_{lang}"] = keys
-    doc["complete"] = complete
+    doc[COMPLETE] = complete
     return doc
 
 
@@ -388,7 +406,7 @@ def _write_generation(
     lint: bool,
     progress: Progress | None = None,
 ) -> None:
-    """Write the Whoosh index and ``meta.json`` of ``termbase`` into the empty folder ``generation``."""
+    """Write the Whoosh index, the listing files and ``meta.json`` of ``termbase`` into the empty folder ``generation``."""
     languages = termbase.used_languages()
     ix = whoosh_index.create_in(str(generation), build_schema(languages))
     if multisegment is None:
@@ -408,11 +426,14 @@ def _write_generation(
     concepts = list(termbase)
     kk_lexicon = termbase_kk_lexicon(concepts)
     listing_keys = ListingKeys(concepts, languages)
+    listings = KeyFiles(generation / LISTINGS)
     key_letters = KeyLetters()
     try:
         for done, (doc, keys) in enumerate(zip(_documents(concepts, procs, kk_lexicon), listing_keys, strict=True), 1):
+            keys[COMPLETE] = doc.pop(COMPLETE)
+            listings.add(keys)
             key_letters.add(doc)
-            writer.add_document(**doc, **keys)
+            writer.add_document(**doc)
             if progress is not None:
                 progress(done, len(concepts))
     except BaseException:
@@ -420,6 +441,7 @@ def _write_generation(
         raise
     writer.commit()
     del listing_keys
+    listings.finish(listing_fields(languages))  # one whole sorted file per field, however many segments
     write_sentence_index(termbase, generation, languages)
     write_aggregates(compute_aggregates(concepts, languages, key_letters), generation)
     fingerprint = termbase_fingerprint(source_dir, generation.parent) if source_dir is not None else None

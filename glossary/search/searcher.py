@@ -16,7 +16,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from itertools import takewhile
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -25,9 +24,9 @@ from whoosh import query as wq
 from glossary.lint.findings import Finding
 from glossary.model import Concept
 from glossary.search.aggregates import Aggregates, read_aggregates
-from glossary.search.browse import BrowseEntry, SubjectEntry, letter_page, prefix_rank, subject_page
+from glossary.search.browse import COMPLETE, BrowseEntry, SubjectEntry, letter_page, prefix_rank, subject_page
 from glossary.search.fuzzy import WordLexicon
-from glossary.search.index import live_generation, meta_kk_lexicon, read_meta
+from glossary.search.index import LISTINGS, live_generation, meta_kk_lexicon, read_meta
 from glossary.search.keys import clean_query, prefix_keys, term_keys, text_keys
 from glossary.search.postings import Postings
 from glossary.search.ranking import BAND, FUZZY_PARTIAL, SOURCE, Candidate, collect
@@ -35,6 +34,7 @@ from glossary.search.result_cache import DEFAULT_SIZE, ResultCache
 from glossary.search.results import Hit, IndexInfo, Match, SearchResult, SentenceHit, SentenceResult, Suggestion
 from glossary.search.schema import split_complete_key
 from glossary.search.sentences import open_sentences, query_words, score_sentences
+from glossary.search.sorted_keys import SortedKeys, open_key_files
 from glossary.search.stored_lint import read_findings
 from glossary.serialize import concept_from_dict
 
@@ -70,6 +70,10 @@ class Searcher:
         aggregates = read_aggregates(generation)
         if aggregates is None:  # the pages would have to count by scanning: rebuild instead
             raise IndexMissing(f"{generation}: built by an older version of glossary; run `glossary build` again")
+        if not (generation / LISTINGS).is_dir():  # listings and autocomplete would be empty
+            raise IndexMissing(f"{generation}: built by an older version of glossary; run `glossary build` again")
+        # Read in place, never loaded: the workers of a server share the listing keys through the page cache.
+        listings = open_key_files(generation / LISTINGS)
         ix = whoosh_index.open_dir(str(generation))
         self._whoosh = ix.searcher()
         self._reader = self._whoosh.reader()
@@ -82,6 +86,7 @@ class Searcher:
         self._filters: dict[tuple[tuple[str, ...], tuple[str, ...]], set[int] | None] = {}
         self._lexicons: dict[str, WordLexicon] = {}
         self._sentences = open_sentences(generation)
+        self._listings: dict[str, SortedKeys] = listings
         # Per generation: a result never outlives its index.
         self._results: ResultCache[SearchResult] = ResultCache(self._result_cache_size)
         self._generation = generation
@@ -93,14 +98,18 @@ class Searcher:
             return
         with self._lock:
             if generation != self._generation:
-                old, old_sentences = self._whoosh, self._sentences
+                old, old_sentences, old_listings = self._whoosh, self._sentences, self._listings
                 self._open()
                 old.close()
+                for keys in old_listings.values():
+                    keys.close()
                 if old_sentences is not None:
                     old_sentences.close()
 
     def close(self) -> None:
         self._whoosh.close()
+        for keys in self._listings.values():
+            keys.close()
         if self._sentences is not None:
             self._sentences.close()
 
@@ -130,11 +139,10 @@ class Searcher:
 
     # -- listings (A–Z and subjects, a page at a time; see glossary.search.browse) -------------------
 
-    def _keys_from(self, field: str, start: str) -> Iterator[bytes]:
-        """The keys of ``field`` from ``start`` on; they end with the field (the dictionary goes on with the next)."""
-        if field not in self._reader.schema:
-            return iter(())
-        return (text for _, text in takewhile(lambda term: term[0] == field, self._reader.terms_from(field, start)))
+    def _keys_from(self, field: str, start: str) -> Iterator[str]:
+        """The keys of the listing ``field`` from ``start`` on (none for a field the index does not have)."""
+        keys = self._listings.get(field)
+        return iter(()) if keys is None else keys.keys_from(start)
 
     def browse_letter(self, lang: str, letter: str, *, start: int = 0, limit: int = 100) -> list[BrowseEntry]:
         """The terms of ``lang`` starting with ``letter``, from the ``start``-th on, in the alphabet's order."""
@@ -399,14 +407,15 @@ class Searcher:
         cleaned = clean_query(prefix)
         if not cleaned or limit <= 0:
             return []
+        complete = self._listings.get(COMPLETE)
+        if complete is None:
+            return []
         found: dict[tuple[str, str], tuple[tuple[bool, int, int, int, str], Suggestion]] = {}
         for script, key in enumerate(prefix_keys(cleaned)):
-            for i, entry in enumerate(self._reader.expand_prefix("complete", key)):
+            for i, entry in enumerate(complete.expand_prefix(key)):
                 if i >= SUGGEST_SCAN:
                     break
-                folded, term_lang, text, concept_id = split_complete_key(
-                    entry.decode("utf-8") if isinstance(entry, bytes) else entry
-                )
+                folded, term_lang, text, concept_id = split_complete_key(entry)
                 if lang is not None and term_lang != lang:
                     continue
                 rank = (folded != key, script, folded.count(" "), len(folded), text)

@@ -19,6 +19,7 @@ from whoosh.reading import IndexReader
 from glossary.model import Termbase
 from glossary.paths import BUNDLED_TERMBASE
 from glossary.search.aggregates import KeyLetters, read_aggregates
+from glossary.search.browse import COMPLETE
 from glossary.search.codec import INLINE_LIMIT, GlossaryCodec
 from glossary.search.index import build_index, concept_document, live_generation
 from glossary.search.postings import Postings
@@ -162,7 +163,9 @@ def _written_with(codec: W3Codec, bundled: Termbase, folder: Path) -> IndexReade
     ix = whoosh_index.create_in(str(folder), build_schema(bundled.languages))
     writer = ix.writer(codec=codec, compound=False)
     for concept in bundled:
-        writer.add_document(**concept_document(concept))
+        document = concept_document(concept)
+        del document[COMPLETE]  # the build keeps autocomplete keys in a listing file, not in Whoosh
+        writer.add_document(**document)
     writer.commit()
     return ix.reader()
 
