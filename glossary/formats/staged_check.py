@@ -78,10 +78,15 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+def other_threads_running() -> bool:
+    """Whether this program runs other threads: forking it could copy a lock one of them holds."""
+    return threading.active_count() > 1
+
+
 def _groups(staged: Path, termbase: Termbase, workers: int) -> list[list[str]] | None:
     """The shard files of each worker, in order; None when the base must be checked in one process."""
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
-        return None  # forking a process that runs other threads could copy a lock some thread holds
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods() or other_threads_running():
+        return None
     files = yaml_files(staged / "concepts")
     count = math.ceil(len(termbase.concepts) / SHARD_SIZE)
     if len(files) < MIN_SHARDS or files != shard_names(count):
