@@ -103,14 +103,17 @@ def _counting_probes(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
 
 def test_an_existing_key_costs_one_probe_per_segment(reader: IndexReader, monkeypatch: pytest.MonkeyPatch) -> None:
     postings = Postings(reader)
+    leaves = [leaf for leaf, _ in reader.leaf_readers()]
+    # How a build spreads documents over segments varies from run to run: count the segments holding the key.
+    holding = sum(("term_kk", "стандарт") in leaf for leaf in leaves)
+    assert holding
     probes = _counting_probes(monkeypatch)
-    segments = len(list(reader.leaf_readers()))
     assert postings.ids("term_kk", "стандарт")
-    assert len(probes) == segments
+    assert len(probes) == len(leaves)
     probes.clear()
     assert reader.postings("term_kk", "стандарт").all_ids()
     # Whoosh's multi-segment reader asks every segment `in`, then looks the key up again where it is.
-    assert len(probes) == (segments + 1 if segments > 1 else 1)
+    assert len(probes) == (len(leaves) + holding if len(leaves) > 1 else 1)
 
 
 def test_a_key_with_letters_its_field_never_uses_costs_no_probe(
